@@ -1,0 +1,219 @@
+package dev.connector;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
+
+import dev.connector.transport.TransportRequest;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.SynchronousSink;
+
+import org.springframework.core.codec.CodecException;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+
+/**
+ * One call through a {@link DefaultConnector}: the only place where per-call state (the
+ * resolved URI, the attempt count) lives. Runs the interceptor chain and the transport for
+ * each attempt, turns error statuses and transport failures into {@link ConnectorException}s,
+ * and applies the overall deadline.
+ */
+final class Call {
+
+	private static final byte[] NO_BODY = new byte[0];
+
+	private final DefaultConnector connector;
+
+	private final ConnectorRequest request;
+
+	private volatile URI uri;
+
+	private volatile int attempts;
+
+	Call(DefaultConnector connector, ConnectorRequest request) {
+		this.connector = connector;
+		this.request = request;
+	}
+
+	Mono<ConnectorResponse> execute() {
+		if (this.connector.isClosed()) {
+			return Mono.error(new ConnectorException("Client is closed", this.connector.name(), this.request.method(),
+					null, 0, null));
+		}
+		Duration timeout = (this.request.timeout() != null) ? this.request.timeout()
+				: this.connector.clientSettings().timeout();
+		return Mono.defer(this::attempt)
+			.timeout(timeout)
+			.onErrorMap(TimeoutException.class, (ex) -> new ConnectorTimeoutException(
+					"No response within the deadline of " + timeout, this.connector.name(), this.request.method(),
+					uriForError(), this.attempts, timeout, ex));
+	}
+
+	private Mono<ConnectorResponse> attempt() {
+		this.attempts++;
+		Mono<ConnectorResponse> exchange = Mono.defer(() -> new InterceptorChain(0).proceed(this.request));
+		if (!this.connector.isConnected()) {
+			exchange = this.connector.transport().connect().doOnSuccess((ignored) -> this.connector.markConnected())
+				.then(exchange);
+		}
+		return exchange.<ConnectorResponse>handle(this::checkStatus).onErrorMap(this::translate);
+	}
+
+	private Mono<ConnectorResponse> send(ConnectorRequest request) {
+		URI uri = this.connector.uris().resolve(request);
+		this.uri = uri;
+		int attempt = this.attempts;
+		ConnectorResponse.CallInfo info = new ConnectorResponse.CallInfo(this.connector.name(), request.method(), uri,
+				this.connector.decoder());
+		int maxInMemorySize = this.connector.clientSettings().maxInMemorySize();
+		return this.connector.transport()
+			.send(new TransportRequest(request, uri))
+			.flatMap((response) -> DataBufferUtils.join(response.body(), maxInMemorySize)
+				.map(Call::toBytes)
+				.defaultIfEmpty(NO_BODY)
+				.map((body) -> new ConnectorResponse(response.status(), response.headers(), body, attempt, info)));
+	}
+
+	private static byte[] toBytes(DataBuffer buffer) {
+		try {
+			byte[] bytes = new byte[buffer.readableByteCount()];
+			buffer.read(bytes);
+			return bytes;
+		}
+		finally {
+			DataBufferUtils.release(buffer);
+		}
+	}
+
+	private void checkStatus(ConnectorResponse response, SynchronousSink<ConnectorResponse> sink) {
+		int status = response.status();
+		if (status < 400) {
+			sink.next(response);
+			return;
+		}
+		String name = this.connector.name();
+		URI uri = (response.uri() != null) ? response.uri() : uriForError();
+		HttpHeaders headers = response.headers();
+		String excerpt = BodyExcerpt.of(response.rawBody(), ConnectorResponse.charset(headers));
+		int attempts = this.attempts;
+		ResponseException error;
+		if (status == 401 || status == 403) {
+			error = new AuthenticationException(name, this.request.method(), uri, attempts, status, headers, excerpt);
+		}
+		else if (status == 429) {
+			error = new RateLimitedException(name, this.request.method(), uri, attempts, status, headers, excerpt,
+					RetryAfter.parse(headers.getFirst(HttpHeaders.RETRY_AFTER), Clock.systemUTC()));
+		}
+		else if (status < 500) {
+			error = new ClientErrorException(name, this.request.method(), uri, attempts, status, headers, excerpt);
+		}
+		else {
+			error = new ServerErrorException(name, this.request.method(), uri, attempts, status, headers, excerpt);
+		}
+		sink.error(error);
+	}
+
+	private ConnectorException translate(Throwable ex) {
+		if (ex instanceof ConnectorException connectorException) {
+			return connectorException;
+		}
+		String name = this.connector.name();
+		URI uri = uriForError();
+		int attempts = this.attempts;
+		if (ex instanceof DataBufferLimitException) {
+			return new DecodeException("Response body is larger than max-in-memory-size ("
+					+ this.connector.clientSettings().maxInMemorySize() + " bytes); raise connector.clients." + name
+					+ ".max-in-memory-size", name, this.request.method(), uri, attempts, ex);
+		}
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof UnknownHostException) {
+				return transportError("Unknown host: " + cause.getMessage(), true, ex);
+			}
+			if (cause instanceof ConnectException || cause instanceof NoRouteToHostException) {
+				return transportError("Could not connect: " + cause.getMessage(), true, ex);
+			}
+			if (cause.getClass().getSimpleName().equals("PoolAcquireTimeoutException")) {
+				return transportError("No pooled connection became free within pool.pending-acquire-timeout ("
+						+ this.connector.clientSettings().pool().pendingAcquireTimeout() + ")", true, ex);
+			}
+			if (cause instanceof SSLHandshakeException) {
+				return transportError("TLS handshake failed: " + cause.getMessage(), true, ex);
+			}
+			if (cause instanceof SSLException) {
+				return transportError("TLS failure: " + cause.getMessage(), false, ex);
+			}
+			if (cause instanceof TimeoutException || cause instanceof io.netty.handler.timeout.TimeoutException) {
+				Duration attemptTimeout = this.connector.clientSettings().attemptTimeout();
+				return new ConnectorTimeoutException("No response within the attempt-timeout of " + attemptTimeout,
+						name, this.request.method(), uri, attempts, attemptTimeout, ex);
+			}
+			if (cause instanceof IOException) {
+				String message = (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
+				return transportError("Connection failed: " + message, false, ex);
+			}
+			if (cause instanceof CodecException) {
+				return new ConnectorException("Could not encode the request: " + cause.getMessage(), name,
+						this.request.method(), uri, attempts, ex);
+			}
+		}
+		return new ConnectorException("Call failed: " + ex, name, this.request.method(), uri, attempts, ex);
+	}
+
+	private TransportException transportError(String reason, boolean connectFailure, Throwable cause) {
+		return new TransportException(reason, this.connector.name(), this.request.method(), uriForError(),
+				this.attempts, connectFailure, cause);
+	}
+
+	private URI uriForError() {
+		URI uri = this.uri;
+		if (uri == null) {
+			try {
+				uri = this.connector.uris().resolve(this.request);
+			}
+			catch (RuntimeException ex) {
+				return null;
+			}
+		}
+		return uri;
+	}
+
+	/**
+	 * The interceptor chain of one attempt: the interceptor list and a position, as in
+	 * OkHttp. After the last interceptor comes the transport.
+	 */
+	private final class InterceptorChain implements ConnectorInterceptor.Chain {
+
+		private final int index;
+
+		InterceptorChain(int index) {
+			this.index = index;
+		}
+
+		@Override
+		public String clientName() {
+			return Call.this.connector.name();
+		}
+
+		@Override
+		public Mono<ConnectorResponse> proceed(ConnectorRequest request) {
+			List<ConnectorInterceptor> interceptors = Call.this.connector.interceptors();
+			if (this.index == interceptors.size()) {
+				return send(request);
+			}
+			return interceptors.get(this.index).intercept(request, new InterceptorChain(this.index + 1));
+		}
+
+	}
+
+}

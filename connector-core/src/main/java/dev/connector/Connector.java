@@ -1,0 +1,168 @@
+package dev.connector;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import dev.connector.config.ClientSettings;
+import dev.connector.transport.TransportFactory;
+import dev.connector.transport.TransportRegistry;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.codec.ClientCodecConfigurer;
+
+/**
+ * One client of one upstream system: the way an application calls it. Every call gets the
+ * client's transport, deadlines, interceptors and precise errors.
+ * <p>
+ * In a Spring Boot application there is one {@code Connector} bean per
+ * {@code connector.clients.<name>}, injectable with {@code @Qualifier("<name>")}. Without
+ * Spring Boot, build one with {@link #builder(String)}:
+ *
+ * <pre>{@code
+ * Connector payments = Connector.builder("payments")
+ *         .settings(s -> s.baseUrl("http://localhost:8081").timeout(Duration.ofSeconds(2)))
+ *         .build();
+ * Payment payment = payments.blocking().request(ConnectorRequest.get("/payments/42").build(), Payment.class);
+ * }</pre>
+ *
+ * A connector is thread-safe and meant to be shared. Its transport connects on first use and
+ * is released by {@link #close()}.
+ *
+ * @since 0.1.0
+ */
+public interface Connector extends AutoCloseable {
+
+	/**
+	 * Return the client's name.
+	 * @return the name
+	 */
+	String name();
+
+	/**
+	 * Return the client's resolved settings.
+	 * @return the settings
+	 */
+	ClientSettings settings();
+
+	/**
+	 * Make a call. Nothing is sent until the result is subscribed; each subscription makes
+	 * the call again. A response with a status of 400 or more is signalled as a
+	 * {@link ResponseException}.
+	 * @param request the request
+	 * @return a publisher of the response, or of a {@link ConnectorException} subtype:
+	 * {@link TransportException}, {@link ConnectorTimeoutException},
+	 * {@link ResponseException}, {@link DecodeException}
+	 */
+	Mono<ConnectorResponse> request(ConnectorRequest request);
+
+	/**
+	 * Make a call and decode the response body with the client's codecs.
+	 * @param <T> the body type
+	 * @param request the request
+	 * @param type the body class
+	 * @return a publisher of the body, empty when the response had none; errors as for
+	 * {@link #request(ConnectorRequest)}, or {@link DecodeException}
+	 */
+	<T> Mono<T> request(ConnectorRequest request, Class<T> type);
+
+	/**
+	 * Make a call and decode the response body into a generic type.
+	 * @param <T> the body type
+	 * @param request the request
+	 * @param type the body type, such as {@code new ParameterizedTypeReference<List<Quote>>() {}}
+	 * @return a publisher of the body, empty when the response had none; errors as for
+	 * {@link #request(ConnectorRequest)}, or {@link DecodeException}
+	 */
+	<T> Mono<T> request(ConnectorRequest request, ParameterizedTypeReference<T> type);
+
+	/**
+	 * Return the blocking view of this client.
+	 * @return the blocking view, sharing this client's transport
+	 */
+	BlockingConnector blocking();
+
+	/**
+	 * Close the transport, waiting (bounded by the client's timeout) for calls in flight.
+	 * Calls made afterwards fail with a {@link ConnectorException}. Idempotent.
+	 */
+	@Override
+	void close();
+
+	/**
+	 * Start building a client.
+	 * @param name the client's name, used in errors, logs and telemetry
+	 * @return a new builder
+	 */
+	static Builder builder(String name) {
+		return new DefaultConnectorBuilder(name);
+	}
+
+	/**
+	 * Builds a {@link Connector}. Not thread-safe.
+	 *
+	 * @since 0.1.0
+	 */
+	interface Builder {
+
+		/**
+		 * Replace the settings, name included.
+		 * @param settings the resolved settings
+		 * @return this builder
+		 */
+		Builder settings(ClientSettings settings);
+
+		/**
+		 * Adjust the settings.
+		 * @param customizer called with the settings builder
+		 * @return this builder
+		 */
+		Builder settings(Consumer<ClientSettings.Builder> customizer);
+
+		/**
+		 * Use the given factory for the transport, whatever the settings' transport type.
+		 * @param factory the transport factory
+		 * @return this builder
+		 */
+		Builder transportFactory(TransportFactory factory);
+
+		/**
+		 * Look the transport factory up by the settings' transport type in this registry.
+		 * Without one, only the {@code http} type is known.
+		 * @param registry the registry
+		 * @return this builder
+		 */
+		Builder transportRegistry(TransportRegistry registry);
+
+		/**
+		 * Configure the codecs that decode response bodies.
+		 * @param configurer called with the codec configurer
+		 * @return this builder
+		 */
+		Builder codecs(Consumer<ClientCodecConfigurer> configurer);
+
+		/**
+		 * Add an interceptor at the end of the chain.
+		 * @param interceptor the interceptor
+		 * @return this builder
+		 */
+		Builder interceptor(ConnectorInterceptor interceptor);
+
+		/**
+		 * Change the interceptor chain, for example to insert an interceptor first.
+		 * @param interceptors called with the mutable chain, first element outermost
+		 * @return this builder
+		 */
+		Builder interceptors(Consumer<List<ConnectorInterceptor>> interceptors);
+
+		/**
+		 * Build the client. Its transport is created now and connects on first use.
+		 * @return the client
+		 * @throws ConfigurationException if the settings are invalid or name an unknown
+		 * transport type
+		 */
+		Connector build();
+
+	}
+
+}

@@ -1,0 +1,457 @@
+package dev.connector;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.util.CollectionUtils;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * An immutable description of one call made through a {@link Connector}: method, target,
+ * query, headers, body and per-request overrides of the client's settings.
+ * <p>
+ * The target is either a path, resolved against the client's base URL, or an absolute
+ * {@link URI}, used as it is. Derive a modified copy with {@link #toBuilder()}.
+ *
+ * <pre>{@code
+ * ConnectorRequest request = ConnectorRequest.post("/payments")
+ *         .header("Idempotency-Key", key)
+ *         .body(new Payment(42))
+ *         .timeout(Duration.ofSeconds(1))
+ *         .build();
+ * }</pre>
+ *
+ * @since 0.1.0
+ */
+public final class ConnectorRequest {
+
+	private final HttpMethod method;
+
+	private final String path;
+
+	private final URI uri;
+
+	private final MultiValueMap<String, String> query;
+
+	private final HttpHeaders headers;
+
+	private final Object body;
+
+	private final Duration timeout;
+
+	private final Boolean retry;
+
+	private final Integer maxAttempts;
+
+	private final Boolean idempotent;
+
+	private final Map<String, Object> attributes;
+
+	private ConnectorRequest(Builder builder) {
+		this.method = builder.method;
+		this.path = builder.path;
+		this.uri = builder.uri;
+		this.query = builder.query.isEmpty() ? EMPTY_QUERY
+				: CollectionUtils.unmodifiableMultiValueMap(builder.query.deepCopy());
+		this.headers = builder.headers.isEmpty() ? EMPTY_HEADERS : readOnlyCopy(builder.headers);
+		this.body = builder.body;
+		this.timeout = builder.timeout;
+		this.retry = builder.retry;
+		this.maxAttempts = builder.maxAttempts;
+		this.idempotent = builder.idempotent;
+		this.attributes = builder.attributes.isEmpty() ? Map.of()
+				: Collections.unmodifiableMap(new LinkedHashMap<>(builder.attributes));
+	}
+
+	private static final MultiValueMap<String, String> EMPTY_QUERY = CollectionUtils
+		.unmodifiableMultiValueMap(new LinkedMultiValueMap<>());
+
+	private static final HttpHeaders EMPTY_HEADERS = HttpHeaders.readOnlyHttpHeaders(new HttpHeaders());
+
+	private static HttpHeaders readOnlyCopy(HttpHeaders headers) {
+		HttpHeaders copy = new HttpHeaders();
+		copy.addAll(headers);
+		return HttpHeaders.readOnlyHttpHeaders(copy);
+	}
+
+	/**
+	 * Start a request with the given method and path.
+	 * @param method the HTTP method
+	 * @param path the path, resolved against the client's base URL
+	 * @return a new builder
+	 */
+	public static Builder method(HttpMethod method, String path) {
+		return new Builder(method).path(path);
+	}
+
+	/**
+	 * Start a request with the given method and absolute URI.
+	 * @param method the HTTP method
+	 * @param uri the absolute URI, used as it is
+	 * @return a new builder
+	 */
+	public static Builder method(HttpMethod method, URI uri) {
+		return new Builder(method).uri(uri);
+	}
+
+	/**
+	 * Start a GET request.
+	 * @param path the path, resolved against the client's base URL
+	 * @return a new builder
+	 */
+	public static Builder get(String path) {
+		return method(HttpMethod.GET, path);
+	}
+
+	/**
+	 * Start a POST request.
+	 * @param path the path, resolved against the client's base URL
+	 * @return a new builder
+	 */
+	public static Builder post(String path) {
+		return method(HttpMethod.POST, path);
+	}
+
+	/**
+	 * Start a PUT request.
+	 * @param path the path, resolved against the client's base URL
+	 * @return a new builder
+	 */
+	public static Builder put(String path) {
+		return method(HttpMethod.PUT, path);
+	}
+
+	/**
+	 * Start a PATCH request.
+	 * @param path the path, resolved against the client's base URL
+	 * @return a new builder
+	 */
+	public static Builder patch(String path) {
+		return method(HttpMethod.PATCH, path);
+	}
+
+	/**
+	 * Start a DELETE request.
+	 * @param path the path, resolved against the client's base URL
+	 * @return a new builder
+	 */
+	public static Builder delete(String path) {
+		return method(HttpMethod.DELETE, path);
+	}
+
+	/**
+	 * Return the HTTP method.
+	 * @return the method, never {@code null}
+	 */
+	public HttpMethod method() {
+		return this.method;
+	}
+
+	/**
+	 * Return the path resolved against the client's base URL, or {@code null} when the
+	 * request names an absolute {@link #uri()}.
+	 * @return the path or {@code null}
+	 */
+	public String path() {
+		return this.path;
+	}
+
+	/**
+	 * Return the absolute URI, or {@code null} when the request names a {@link #path()}.
+	 * @return the URI or {@code null}
+	 */
+	public URI uri() {
+		return this.uri;
+	}
+
+	/**
+	 * Return the query parameters, in insertion order, not yet encoded.
+	 * @return a read-only map, empty when there are none
+	 */
+	public MultiValueMap<String, String> query() {
+		return this.query;
+	}
+
+	/**
+	 * Return the request's own headers; the client's configured headers are added by the
+	 * transport, and a header set here replaces the client's header of the same name.
+	 * @return read-only headers, empty when there are none
+	 */
+	public HttpHeaders headers() {
+		return this.headers;
+	}
+
+	/**
+	 * Return the body: an object encoded by the client's codecs, a {@code byte[]}, a
+	 * {@code String}, or a {@link org.reactivestreams.Publisher}.
+	 * @return the body or {@code null} for none
+	 */
+	public Object body() {
+		return this.body;
+	}
+
+	/**
+	 * Return the overall deadline of this call, overriding the client's {@code timeout}.
+	 * @return the timeout or {@code null} to use the client's
+	 */
+	public Duration timeout() {
+		return this.timeout;
+	}
+
+	/**
+	 * Return whether this call may be retried, overriding the client's {@code retry.enabled}.
+	 * @return the flag or {@code null} to use the client's
+	 */
+	public Boolean retry() {
+		return this.retry;
+	}
+
+	/**
+	 * Return the maximum number of attempts, overriding the client's
+	 * {@code retry.max-attempts}.
+	 * @return the attempts or {@code null} to use the client's
+	 */
+	public Integer maxAttempts() {
+		return this.maxAttempts;
+	}
+
+	/**
+	 * Return whether the caller declares this call idempotent (safe to repeat), overriding
+	 * what its method implies.
+	 * @return the flag or {@code null} to derive it from the method
+	 */
+	public Boolean idempotent() {
+		return this.idempotent;
+	}
+
+	/**
+	 * Return the attributes, free-form values for interceptors; never sent.
+	 * @return a read-only map, empty when there are none
+	 */
+	public Map<String, Object> attributes() {
+		return this.attributes;
+	}
+
+	/**
+	 * Return a builder initialised with this request's values.
+	 * @return a new builder
+	 */
+	public Builder toBuilder() {
+		Builder builder = new Builder(this.method);
+		builder.path = this.path;
+		builder.uri = this.uri;
+		this.query.forEach((name, values) -> builder.query.put(name, new ArrayList<>(values)));
+		builder.headers.addAll(this.headers);
+		builder.body = this.body;
+		builder.timeout = this.timeout;
+		builder.retry = this.retry;
+		builder.maxAttempts = this.maxAttempts;
+		builder.idempotent = this.idempotent;
+		builder.attributes.putAll(this.attributes);
+		return builder;
+	}
+
+	@Override
+	public String toString() {
+		return this.method + " " + ((this.uri != null) ? this.uri : this.path);
+	}
+
+	/**
+	 * Builds a {@link ConnectorRequest}. Not thread-safe; build once, share the result.
+	 *
+	 * @since 0.1.0
+	 */
+	public static final class Builder {
+
+		private HttpMethod method;
+
+		private String path;
+
+		private URI uri;
+
+		private final LinkedMultiValueMap<String, String> query = new LinkedMultiValueMap<>();
+
+		private final HttpHeaders headers = new HttpHeaders();
+
+		private Object body;
+
+		private Duration timeout;
+
+		private Boolean retry;
+
+		private Integer maxAttempts;
+
+		private Boolean idempotent;
+
+		private final Map<String, Object> attributes = new LinkedHashMap<>();
+
+		private Builder(HttpMethod method) {
+			this.method = Objects.requireNonNull(method, "method must not be null");
+		}
+
+		/**
+		 * Set the method.
+		 * @param method the HTTP method
+		 * @return this builder
+		 */
+		public Builder method(HttpMethod method) {
+			this.method = Objects.requireNonNull(method, "method must not be null");
+			return this;
+		}
+
+		/**
+		 * Target a path resolved against the client's base URL; clears any absolute URI.
+		 * @param path the path, such as {@code /payments/42}
+		 * @return this builder
+		 */
+		public Builder path(String path) {
+			this.path = Objects.requireNonNull(path, "path must not be null");
+			this.uri = null;
+			return this;
+		}
+
+		/**
+		 * Target an absolute URI, used as it is; clears any path.
+		 * @param uri the absolute URI
+		 * @return this builder
+		 */
+		public Builder uri(URI uri) {
+			Objects.requireNonNull(uri, "uri must not be null");
+			if (!uri.isAbsolute()) {
+				throw new IllegalArgumentException("uri must be absolute but was '" + uri + "'; use path(..) for a path");
+			}
+			this.uri = uri;
+			this.path = null;
+			return this;
+		}
+
+		/**
+		 * Add a query parameter; repeated names keep every value.
+		 * @param name the parameter name
+		 * @param values the values, not yet encoded
+		 * @return this builder
+		 */
+		public Builder query(String name, Object... values) {
+			Objects.requireNonNull(name, "query name must not be null");
+			for (Object value : values) {
+				this.query.add(name, String.valueOf(value));
+			}
+			return this;
+		}
+
+		/**
+		 * Add a header value.
+		 * @param name the header name
+		 * @param values the values
+		 * @return this builder
+		 */
+		public Builder header(String name, String... values) {
+			Objects.requireNonNull(name, "header name must not be null");
+			for (String value : values) {
+				this.headers.add(name, value);
+			}
+			return this;
+		}
+
+		/**
+		 * Add all of the given headers.
+		 * @param headers the headers
+		 * @return this builder
+		 */
+		public Builder headers(HttpHeaders headers) {
+			this.headers.addAll(headers);
+			return this;
+		}
+
+		/**
+		 * Set the body.
+		 * @param body an object for the client's codecs, a {@code byte[]}, a {@code String}
+		 * or a {@link org.reactivestreams.Publisher}; {@code null} for none
+		 * @return this builder
+		 */
+		public Builder body(Object body) {
+			this.body = body;
+			return this;
+		}
+
+		/**
+		 * Override the client's overall deadline for this call.
+		 * @param timeout a positive duration, or {@code null} for the client's
+		 * @return this builder
+		 */
+		public Builder timeout(Duration timeout) {
+			if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+				throw new IllegalArgumentException("timeout must be positive but was " + timeout);
+			}
+			this.timeout = timeout;
+			return this;
+		}
+
+		/**
+		 * Turn retries on or off for this call.
+		 * @param retry the flag, or {@code null} for the client's setting
+		 * @return this builder
+		 */
+		public Builder retry(Boolean retry) {
+			this.retry = retry;
+			return this;
+		}
+
+		/**
+		 * Override the maximum number of attempts for this call.
+		 * @param maxAttempts at least 1, or {@code null} for the client's setting
+		 * @return this builder
+		 */
+		public Builder maxAttempts(Integer maxAttempts) {
+			if (maxAttempts != null && maxAttempts < 1) {
+				throw new IllegalArgumentException("maxAttempts must be at least 1 but was " + maxAttempts);
+			}
+			this.maxAttempts = maxAttempts;
+			return this;
+		}
+
+		/**
+		 * Declare whether this call is safe to repeat, whatever its method.
+		 * @param idempotent the flag, or {@code null} to derive it from the method
+		 * @return this builder
+		 */
+		public Builder idempotent(Boolean idempotent) {
+			this.idempotent = idempotent;
+			return this;
+		}
+
+		/**
+		 * Set an attribute for interceptors; attributes are never sent.
+		 * @param name the attribute name
+		 * @param value the value, {@code null} to remove it
+		 * @return this builder
+		 */
+		public Builder attribute(String name, Object value) {
+			if (value == null) {
+				this.attributes.remove(name);
+			}
+			else {
+				this.attributes.put(name, value);
+			}
+			return this;
+		}
+
+		/**
+		 * Build the request.
+		 * @return an immutable request
+		 */
+		public ConnectorRequest build() {
+			return new ConnectorRequest(this);
+		}
+
+	}
+
+}

@@ -1,0 +1,32 @@
+package dev.connector;
+
+import org.springframework.core.ParameterizedTypeReference;
+
+/**
+ * The blocking view: each method subscribes to the reactive call and waits for it. The wait
+ * is bounded by the call's own deadline.
+ */
+final class DefaultBlockingConnector implements BlockingConnector {
+
+	private final Connector connector;
+
+	DefaultBlockingConnector(Connector connector) {
+		this.connector = connector;
+	}
+
+	@Override
+	public ConnectorResponse request(ConnectorRequest request) {
+		return this.connector.request(request).block();
+	}
+
+	@Override
+	public <T> T request(ConnectorRequest request, Class<T> type) {
+		return this.connector.request(request, type).block();
+	}
+
+	@Override
+	public <T> T request(ConnectorRequest request, ParameterizedTypeReference<T> type) {
+		return this.connector.request(request, type).block();
+	}
+
+}

@@ -1,0 +1,73 @@
+package dev.connector;
+
+import java.net.URI;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+
+/**
+ * The server answered with an error status. Carries the status, the response headers and a
+ * bounded excerpt of the body (never the whole body). Subtypes narrow the status class:
+ * {@link ClientErrorException} (4xx) with {@link AuthenticationException} (401, 403) and
+ * {@link RateLimitedException} (429), and {@link ServerErrorException} (5xx).
+ *
+ * @since 0.1.0
+ */
+public class ResponseException extends ConnectorException {
+
+	private static final long serialVersionUID = 1L;
+
+	private final int status;
+
+	private final transient HttpHeaders headers;
+
+	private final String bodyExcerpt;
+
+	/**
+	 * Create a new instance.
+	 * @param clientName the client's name
+	 * @param method the request's method
+	 * @param uri the request's URI
+	 * @param attempts the number of attempts made
+	 * @param status the response status code
+	 * @param headers the response headers
+	 * @param bodyExcerpt the start of the response body, already bounded
+	 */
+	public ResponseException(String clientName, HttpMethod method, URI uri, int attempts, int status,
+			HttpHeaders headers, String bodyExcerpt) {
+		super(reason(status, bodyExcerpt), clientName, method, uri, attempts, null);
+		this.status = status;
+		this.headers = (headers != null) ? HttpHeaders.readOnlyHttpHeaders(headers) : HttpHeaders.EMPTY;
+		this.bodyExcerpt = (bodyExcerpt != null) ? bodyExcerpt : "";
+	}
+
+	private static String reason(int status, String bodyExcerpt) {
+		String reason = "Upstream answered " + status;
+		return (bodyExcerpt == null || bodyExcerpt.isEmpty()) ? reason : reason + ": " + bodyExcerpt;
+	}
+
+	/**
+	 * Return the response status code.
+	 * @return the status, such as {@code 503}
+	 */
+	public int getStatus() {
+		return this.status;
+	}
+
+	/**
+	 * Return the response headers.
+	 * @return read-only headers
+	 */
+	public HttpHeaders getHeaders() {
+		return this.headers;
+	}
+
+	/**
+	 * Return the start of the response body as text, bounded in length.
+	 * @return the excerpt, empty when the body was empty
+	 */
+	public String getBodyExcerpt() {
+		return this.bodyExcerpt;
+	}
+
+}

@@ -1,0 +1,62 @@
+package dev.connector;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * Turns a request's path (or absolute URI) and query into the URI to send, encoding the
+ * path and query values. The base URL is prepared once per client.
+ */
+final class UriResolver {
+
+	private final String clientName;
+
+	private final String base;
+
+	UriResolver(String clientName, URI baseUrl) {
+		this.clientName = clientName;
+		String base = (baseUrl != null) ? baseUrl.toString() : null;
+		while (base != null && base.endsWith("/")) {
+			base = base.substring(0, base.length() - 1);
+		}
+		this.base = base;
+	}
+
+	URI resolve(ConnectorRequest request) {
+		String target;
+		if (request.uri() != null) {
+			target = request.uri().toString();
+		}
+		else if (this.base != null) {
+			String path = request.path();
+			target = this.base + ((path.isEmpty() || path.startsWith("/")) ? "" : "/")
+					+ UriUtils.encodePath(path, StandardCharsets.UTF_8);
+		}
+		else {
+			throw new ConfigurationException(this.clientName, "base-url",
+					"request path '" + request.path() + "' needs a base URL and the client has none",
+					"Set the client's base-url, or give the request an absolute URI.");
+		}
+		MultiValueMap<String, String> query = request.query();
+		if (query.isEmpty()) {
+			return URI.create(target);
+		}
+		StringBuilder uri = new StringBuilder(target);
+		char separator = (target.indexOf('?') < 0) ? '?' : '&';
+		for (Map.Entry<String, List<String>> param : query.entrySet()) {
+			String name = UriUtils.encodeQueryParam(param.getKey(), StandardCharsets.UTF_8);
+			for (String value : param.getValue()) {
+				uri.append(separator).append(name).append('=')
+					.append(UriUtils.encodeQueryParam(value, StandardCharsets.UTF_8));
+				separator = '&';
+			}
+		}
+		return URI.create(uri.toString());
+	}
+
+}

@@ -1,0 +1,561 @@
+package dev.connector.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+import dev.connector.ConfigurationException;
+
+import org.springframework.http.HttpHeaders;
+
+/**
+ * The resolved, immutable settings of one client: what is left after the per-client
+ * configuration has been merged over the defaults and the built-in values. Built once when
+ * the client is created; the request path only reads it.
+ * <p>
+ * Property names in errors are the keys under {@code connector.clients.<name>}; the Spring
+ * Boot integration validates the bound properties itself and names the full property.
+ *
+ * @since 0.1.0
+ */
+public final class ClientSettings {
+
+	/** The built-in overall deadline of one call, all attempts included. */
+	public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+
+	/** The built-in connect timeout. */
+	public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
+
+	/** The built-in maximum number of bytes of a response body held in memory: 1 MiB. */
+	public static final int DEFAULT_MAX_IN_MEMORY_SIZE = 1024 * 1024;
+
+	/** The built-in transport type. */
+	public static final String DEFAULT_TRANSPORT = "http";
+
+	private final String name;
+
+	private final String transport;
+
+	private final URI baseUrl;
+
+	private final Duration timeout;
+
+	private final Duration attemptTimeout;
+
+	private final Duration connectTimeout;
+
+	private final HttpHeaders headers;
+
+	private final int maxInMemorySize;
+
+	private final PoolSettings pool;
+
+	private final RetrySettings retry;
+
+	private final BatchSettings batch;
+
+	private final LoggingSettings logging;
+
+	private ClientSettings(Builder builder) {
+		this.name = builder.name;
+		this.transport = builder.transport;
+		this.baseUrl = builder.baseUrl;
+		this.timeout = builder.timeout;
+		this.attemptTimeout = builder.attemptTimeout;
+		this.connectTimeout = builder.connectTimeout;
+		HttpHeaders headers = new HttpHeaders();
+		headers.addAll(builder.headers);
+		this.headers = HttpHeaders.readOnlyHttpHeaders(headers);
+		this.maxInMemorySize = builder.maxInMemorySize;
+		this.pool = builder.pool;
+		this.retry = builder.retry;
+		this.batch = builder.batch;
+		this.logging = builder.logging;
+	}
+
+	/**
+	 * Start settings for the named client, with every value at its built-in default.
+	 * @param name the client's name
+	 * @return a new builder
+	 */
+	public static Builder builder(String name) {
+		return new Builder(name);
+	}
+
+	/**
+	 * Return a builder initialised with these settings.
+	 * @return a new builder
+	 */
+	public Builder toBuilder() {
+		return new Builder(this.name).transport(this.transport)
+			.baseUrl(this.baseUrl)
+			.timeout(this.timeout)
+			.attemptTimeout(this.attemptTimeout)
+			.connectTimeout(this.connectTimeout)
+			.headers(this.headers)
+			.maxInMemorySize(this.maxInMemorySize)
+			.pool(this.pool)
+			.retry(this.retry)
+			.batch(this.batch)
+			.logging(this.logging);
+	}
+
+	/**
+	 * Return the client's name.
+	 * @return the name
+	 */
+	public String name() {
+		return this.name;
+	}
+
+	/**
+	 * Return the transport type, the name a {@code TransportFactory} registers under.
+	 * @return the type, {@code http} by default
+	 */
+	public String transport() {
+		return this.transport;
+	}
+
+	/**
+	 * Return the base URL that request paths resolve against.
+	 * @return the base URL, or {@code null} when requests use absolute URIs only
+	 */
+	public URI baseUrl() {
+		return this.baseUrl;
+	}
+
+	/**
+	 * Return the overall deadline of one call, all attempts and waits included.
+	 * @return the timeout, {@link #DEFAULT_TIMEOUT} by default
+	 */
+	public Duration timeout() {
+		return this.timeout;
+	}
+
+	/**
+	 * Return the deadline of one attempt.
+	 * @return the attempt timeout, or {@code null} when only the overall timeout applies
+	 */
+	public Duration attemptTimeout() {
+		return this.attemptTimeout;
+	}
+
+	/**
+	 * Return how long to wait for a connection to be established.
+	 * @return the connect timeout, {@link #DEFAULT_CONNECT_TIMEOUT} by default
+	 */
+	public Duration connectTimeout() {
+		return this.connectTimeout;
+	}
+
+	/**
+	 * Return the headers added to every request of this client.
+	 * @return read-only headers
+	 */
+	public HttpHeaders headers() {
+		return this.headers;
+	}
+
+	/**
+	 * Return the largest response body, in bytes, held in memory.
+	 * @return the limit, {@link #DEFAULT_MAX_IN_MEMORY_SIZE} by default
+	 */
+	public int maxInMemorySize() {
+		return this.maxInMemorySize;
+	}
+
+	/**
+	 * Return the connection pool settings.
+	 * @return the pool settings
+	 */
+	public PoolSettings pool() {
+		return this.pool;
+	}
+
+	/**
+	 * Return the retry settings.
+	 * @return the retry settings
+	 */
+	public RetrySettings retry() {
+		return this.retry;
+	}
+
+	/**
+	 * Return the batch settings.
+	 * @return the batch settings
+	 */
+	public BatchSettings batch() {
+		return this.batch;
+	}
+
+	/**
+	 * Return the request logging settings.
+	 * @return the logging settings
+	 */
+	public LoggingSettings logging() {
+		return this.logging;
+	}
+
+	@Override
+	public String toString() {
+		return "ClientSettings[name=" + this.name + ", transport=" + this.transport + ", baseUrl=" + this.baseUrl
+				+ ", timeout=" + this.timeout + ", attemptTimeout=" + this.attemptTimeout + ", connectTimeout="
+				+ this.connectTimeout + ", headers=" + this.headers.keySet() + ", maxInMemorySize="
+				+ this.maxInMemorySize + ", " + this.pool + ", " + this.retry + ", " + this.batch + ", "
+				+ this.logging + "]";
+	}
+
+	/**
+	 * Connection pool settings.
+	 *
+	 * @param maxConnections the most connections open at once
+	 * @param pendingAcquireTimeout how long a request waits for a free connection
+	 * @param maxIdleTime how long an idle connection stays open
+	 * @since 0.1.0
+	 */
+	public record PoolSettings(int maxConnections, Duration pendingAcquireTimeout, Duration maxIdleTime) {
+
+		/** The built-in pool settings: 500 connections, 10 s acquire, 30 s idle. */
+		public static final PoolSettings DEFAULTS = new PoolSettings(500, Duration.ofSeconds(10),
+				Duration.ofSeconds(30));
+
+	}
+
+	/**
+	 * Retry settings.
+	 *
+	 * @param enabled whether failed calls are retried at all
+	 * @param maxAttempts the most attempts, the first included
+	 * @param waitDuration the wait before the second attempt
+	 * @param multiplier how much each further wait grows
+	 * @param maxWaitDuration the longest wait between two attempts
+	 * @param jitter the random spread of each wait, from 0 (none) to 1 (0 to 2 times)
+	 * @param retryOnStatus the response statuses that are retried
+	 * @param retryNonIdempotent whether POST and PATCH are retried after the server may
+	 * have acted on them
+	 * @param respectRetryAfter whether a {@code Retry-After} header sets the next wait
+	 * @since 0.1.0
+	 */
+	public record RetrySettings(boolean enabled, int maxAttempts, Duration waitDuration, double multiplier,
+			Duration maxWaitDuration, double jitter, Set<Integer> retryOnStatus, boolean retryNonIdempotent,
+			boolean respectRetryAfter) {
+
+		/** The built-in retry settings. */
+		public static final RetrySettings DEFAULTS = new RetrySettings(true, 3, Duration.ofMillis(100), 2.0,
+				Duration.ofSeconds(2), 0.5, Set.of(429, 502, 503, 504), false, true);
+
+		/**
+		 * Create retry settings; the statuses are copied into an ordered, read-only set.
+		 */
+		public RetrySettings {
+			retryOnStatus = (retryOnStatus != null) ? Set.copyOf(new TreeSet<>(retryOnStatus)) : Set.of();
+		}
+
+	}
+
+	/**
+	 * Batch settings.
+	 *
+	 * @param maxConcurrency the most requests of one batch in flight at once
+	 * @since 0.1.0
+	 */
+	public record BatchSettings(int maxConcurrency) {
+
+		/** The built-in batch settings: 16 in flight. */
+		public static final BatchSettings DEFAULTS = new BatchSettings(16);
+
+	}
+
+	/**
+	 * Request logging settings.
+	 *
+	 * @param level how much of each call is logged
+	 * @param redactHeaders the headers whose values are masked, matched ignoring case
+	 * @since 0.1.0
+	 */
+	public record LoggingSettings(LogLevel level, Set<String> redactHeaders) {
+
+		/** The built-in logging settings: basic, with credentials and cookies masked. */
+		public static final LoggingSettings DEFAULTS = new LoggingSettings(LogLevel.BASIC,
+				Set.of("Authorization", "Proxy-Authorization", "Cookie", "Set-Cookie"));
+
+		/**
+		 * Create logging settings; the header names are copied into a read-only set.
+		 */
+		public LoggingSettings {
+			Objects.requireNonNull(level, "level must not be null");
+			redactHeaders = (redactHeaders != null) ? Set.copyOf(redactHeaders) : Set.of();
+		}
+
+	}
+
+	/**
+	 * How much of each call is logged.
+	 *
+	 * @since 0.1.0
+	 */
+	public enum LogLevel {
+
+		/** Nothing. */
+		NONE,
+
+		/** The request line, status, duration and attempts. */
+		BASIC,
+
+		/** As {@link #BASIC}, with request and response headers, sensitive ones masked. */
+		HEADERS,
+
+		/** As {@link #HEADERS}, with a bounded excerpt of the bodies. */
+		BODY
+
+	}
+
+	/**
+	 * Builds {@link ClientSettings}, checking every value. Not thread-safe.
+	 *
+	 * @since 0.1.0
+	 */
+	public static final class Builder {
+
+		private final String name;
+
+		private String transport = DEFAULT_TRANSPORT;
+
+		private URI baseUrl;
+
+		private Duration timeout = DEFAULT_TIMEOUT;
+
+		private Duration attemptTimeout;
+
+		private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+
+		private final HttpHeaders headers = new HttpHeaders();
+
+		private int maxInMemorySize = DEFAULT_MAX_IN_MEMORY_SIZE;
+
+		private PoolSettings pool = PoolSettings.DEFAULTS;
+
+		private RetrySettings retry = RetrySettings.DEFAULTS;
+
+		private BatchSettings batch = BatchSettings.DEFAULTS;
+
+		private LoggingSettings logging = LoggingSettings.DEFAULTS;
+
+		private Builder(String name) {
+			if (name == null || name.isBlank()) {
+				throw new ConfigurationException(name, "name", "a client needs a non-blank name",
+						"Give the client a name such as 'payments'.");
+			}
+			this.name = name;
+		}
+
+		/**
+		 * Set the transport type.
+		 * @param transport the type name of a registered {@code TransportFactory}
+		 * @return this builder
+		 */
+		public Builder transport(String transport) {
+			this.transport = Objects.requireNonNull(transport, "transport must not be null");
+			return this;
+		}
+
+		/**
+		 * Set the base URL that request paths resolve against.
+		 * @param baseUrl an absolute URL, or {@code null} for none
+		 * @return this builder
+		 */
+		public Builder baseUrl(URI baseUrl) {
+			this.baseUrl = baseUrl;
+			return this;
+		}
+
+		/**
+		 * Set the base URL that request paths resolve against.
+		 * @param baseUrl an absolute URL, or {@code null} for none
+		 * @return this builder
+		 */
+		public Builder baseUrl(String baseUrl) {
+			this.baseUrl = (baseUrl != null) ? parseUrl(this.name, "base-url", baseUrl) : null;
+			return this;
+		}
+
+		/**
+		 * Set the overall deadline of one call, all attempts included.
+		 * @param timeout a positive duration
+		 * @return this builder
+		 */
+		public Builder timeout(Duration timeout) {
+			this.timeout = Objects.requireNonNull(timeout, "timeout must not be null");
+			return this;
+		}
+
+		/**
+		 * Set the deadline of one attempt.
+		 * @param attemptTimeout a positive duration, or {@code null} for none
+		 * @return this builder
+		 */
+		public Builder attemptTimeout(Duration attemptTimeout) {
+			this.attemptTimeout = attemptTimeout;
+			return this;
+		}
+
+		/**
+		 * Set how long to wait for a connection to be established.
+		 * @param connectTimeout a positive duration
+		 * @return this builder
+		 */
+		public Builder connectTimeout(Duration connectTimeout) {
+			this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout must not be null");
+			return this;
+		}
+
+		/**
+		 * Add a header sent with every request.
+		 * @param name the header name
+		 * @param values the values
+		 * @return this builder
+		 */
+		public Builder header(String name, String... values) {
+			this.headers.put(name, List.of(values));
+			return this;
+		}
+
+		/**
+		 * Add headers sent with every request; each replaces a header of the same name.
+		 * @param headers the headers
+		 * @return this builder
+		 */
+		public Builder headers(Map<String, ? extends Collection<String>> headers) {
+			headers.forEach((name, values) -> this.headers.put(name, List.copyOf(values)));
+			return this;
+		}
+
+		/**
+		 * Set the largest response body, in bytes, held in memory.
+		 * @param maxInMemorySize a positive number of bytes
+		 * @return this builder
+		 */
+		public Builder maxInMemorySize(int maxInMemorySize) {
+			this.maxInMemorySize = maxInMemorySize;
+			return this;
+		}
+
+		/**
+		 * Set the connection pool settings.
+		 * @param pool the pool settings
+		 * @return this builder
+		 */
+		public Builder pool(PoolSettings pool) {
+			this.pool = Objects.requireNonNull(pool, "pool must not be null");
+			return this;
+		}
+
+		/**
+		 * Set the retry settings.
+		 * @param retry the retry settings
+		 * @return this builder
+		 */
+		public Builder retry(RetrySettings retry) {
+			this.retry = Objects.requireNonNull(retry, "retry must not be null");
+			return this;
+		}
+
+		/**
+		 * Set the batch settings.
+		 * @param batch the batch settings
+		 * @return this builder
+		 */
+		public Builder batch(BatchSettings batch) {
+			this.batch = Objects.requireNonNull(batch, "batch must not be null");
+			return this;
+		}
+
+		/**
+		 * Set the request logging settings.
+		 * @param logging the logging settings
+		 * @return this builder
+		 */
+		public Builder logging(LoggingSettings logging) {
+			this.logging = Objects.requireNonNull(logging, "logging must not be null");
+			return this;
+		}
+
+		/**
+		 * Check every value and build the settings.
+		 * @return the settings
+		 * @throws ConfigurationException naming the first invalid value
+		 */
+		public ClientSettings build() {
+			positive("timeout", this.timeout);
+			if (this.attemptTimeout != null) {
+				positive("attempt-timeout", this.attemptTimeout);
+			}
+			positive("connect-timeout", this.connectTimeout);
+			atLeast("max-in-memory-size", this.maxInMemorySize, 1);
+			atLeast("pool.max-connections", this.pool.maxConnections(), 1);
+			positive("pool.pending-acquire-timeout", this.pool.pendingAcquireTimeout());
+			positive("pool.max-idle-time", this.pool.maxIdleTime());
+			atLeast("retry.max-attempts", this.retry.maxAttempts(), 1);
+			positive("retry.wait-duration", this.retry.waitDuration());
+			positive("retry.max-wait-duration", this.retry.maxWaitDuration());
+			if (this.retry.multiplier() < 1.0) {
+				throw invalid("retry.multiplier", "must be at least 1.0 but was " + this.retry.multiplier(),
+						"Set it to 1.0 for a fixed wait or more for an exponential backoff.");
+			}
+			if (this.retry.jitter() < 0 || this.retry.jitter() > 1) {
+				throw invalid("retry.jitter", "must be between 0 and 1 but was " + this.retry.jitter(),
+						"Set it to 0 for no jitter, or a fraction such as 0.5.");
+			}
+			for (int status : this.retry.retryOnStatus()) {
+				if (status < 100 || status > 599) {
+					throw invalid("retry.retry-on-status", "contains " + status + ", which is not an HTTP status",
+							"List statuses between 100 and 599, such as [429, 503].");
+				}
+			}
+			atLeast("batch.max-concurrency", this.batch.maxConcurrency(), 1);
+			return new ClientSettings(this);
+		}
+
+		private void positive(String property, Duration value) {
+			if (value == null || value.isNegative() || value.isZero()) {
+				throw invalid(property, "must be a positive duration but was " + value,
+						"Set it to a positive duration such as 2s or 500ms.");
+			}
+		}
+
+		private void atLeast(String property, int value, int min) {
+			if (value < min) {
+				throw invalid(property, "must be at least " + min + " but was " + value,
+						"Set it to " + min + " or more.");
+			}
+		}
+
+		private ConfigurationException invalid(String property, String problem, String action) {
+			return new ConfigurationException(this.name, property, problem, action);
+		}
+
+		static URI parseUrl(String name, String property, String url) {
+			try {
+				URI uri = new URI(url);
+				if (uri.getScheme() == null || uri.getHost() == null) {
+					throw new ConfigurationException(name, property,
+							"'" + url + "' is not an absolute URL with a scheme and a host",
+							"Write it in full, such as http://localhost:8081.");
+				}
+				return uri;
+			}
+			catch (java.net.URISyntaxException ex) {
+				throw new ConfigurationException(name, property,
+						"'" + url + "' is not a valid URL (" + ex.getReason() + " at index " + ex.getIndex() + ")",
+						"Write it in full, such as http://localhost:8081.");
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,66 @@
+package dev.connector.transport.http;
+
+import java.util.function.Predicate;
+
+import dev.connector.transport.Transport;
+import dev.connector.transport.TransportRequest;
+import dev.connector.transport.TransportResponse;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
+import reactor.netty.resources.ConnectionProvider;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.web.reactive.function.BodyInserters;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * The {@code http} transport: one {@link WebClient} and its connection pool. Stateless per
+ * call.
+ */
+final class HttpTransport implements Transport {
+
+	private static final Predicate<HttpStatusCode> EVERY_STATUS = (status) -> true;
+
+	private static final java.util.function.Function<ClientResponse, Mono<? extends Throwable>> NOT_AN_ERROR = (
+			response) -> Mono.empty();
+
+	private final WebClient webClient;
+
+	private final ConnectionProvider connections;
+
+	HttpTransport(WebClient webClient, ConnectionProvider connections) {
+		this.webClient = webClient;
+		this.connections = connections;
+	}
+
+	@Override
+	public Mono<TransportResponse> send(TransportRequest request) {
+		WebClient.RequestBodySpec spec = this.webClient.method(request.method()).uri(request.uri());
+		if (!request.headers().isEmpty()) {
+			spec.headers((headers) -> headers.putAll(request.headers()));
+		}
+		Object body = request.body();
+		WebClient.RequestHeadersSpec<?> ready = spec;
+		if (body instanceof Publisher<?> publisher) {
+			@SuppressWarnings("unchecked")
+			Publisher<Object> elements = (Publisher<Object>) publisher;
+			ready = spec.body(BodyInserters.fromPublisher(elements, Object.class));
+		}
+		else if (body != null) {
+			ready = spec.bodyValue(body);
+		}
+		return ready.retrieve()
+			.onStatus(EVERY_STATUS, NOT_AN_ERROR)
+			.toEntityFlux(DataBuffer.class)
+			.map((entity) -> new TransportResponse(entity.getStatusCode().value(), entity.getHeaders(),
+					entity.getBody()));
+	}
+
+	@Override
+	public Mono<Void> disconnect() {
+		return this.connections.disposeLater();
+	}
+
+}

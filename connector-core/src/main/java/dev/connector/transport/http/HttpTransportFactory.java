@@ -1,0 +1,91 @@
+package dev.connector.transport.http;
+
+import java.util.Objects;
+import java.util.function.Supplier;
+
+import dev.connector.ConfigurationException;
+import dev.connector.config.ClientSettings;
+import dev.connector.transport.Transport;
+import dev.connector.transport.TransportFactory;
+import io.netty.channel.ChannelOption;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Creates {@code http} transports on Spring WebFlux's {@link WebClient} over Reactor Netty.
+ * Each client gets its own connection pool and a {@code WebClient} built from a fresh
+ * {@link WebClient.Builder}: in a Spring Boot application that is Boot's builder, so its
+ * codecs, customizers and observation apply, and the client's own settings are applied after
+ * them.
+ * <p>
+ * From the client's settings it applies: the base URL (required, {@code http} or
+ * {@code https}), the headers, the connect timeout, the {@code attempt-timeout} as Reactor
+ * Netty's response timeout, the pool settings and the max in-memory size.
+ *
+ * @since 0.1.0
+ */
+public final class HttpTransportFactory implements TransportFactory {
+
+	/** The type name of this transport. */
+	public static final String TYPE = "http";
+
+	private final Supplier<WebClient.Builder> builders;
+
+	/**
+	 * Create a factory that starts each client from {@link WebClient#builder()}.
+	 */
+	public HttpTransportFactory() {
+		this(WebClient::builder);
+	}
+
+	/**
+	 * Create a factory that starts each client from a builder of the given supplier.
+	 * @param builders supplies a new, unshared builder per call, such as Spring Boot's
+	 * prototype {@code WebClient.Builder} bean
+	 */
+	public HttpTransportFactory(Supplier<WebClient.Builder> builders) {
+		this.builders = Objects.requireNonNull(builders, "builders must not be null");
+	}
+
+	@Override
+	public String type() {
+		return TYPE;
+	}
+
+	@Override
+	public Transport create(ClientSettings settings) {
+		if (settings.baseUrl() == null) {
+			throw new ConfigurationException(settings.name(), "base-url", "is required for an http client",
+					"Set the client's base-url to the upstream's URL, such as http://localhost:8081.");
+		}
+		String scheme = settings.baseUrl().getScheme();
+		if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {
+			throw new ConfigurationException(settings.name(), "base-url",
+					"'" + settings.baseUrl() + "' has scheme '" + scheme + "' but an http client needs http or https",
+					"Use an http:// or https:// URL, or choose the transport that speaks " + scheme + ".");
+		}
+		ClientSettings.PoolSettings pool = settings.pool();
+		ConnectionProvider connections = ConnectionProvider.builder("connector-" + settings.name())
+			.maxConnections(pool.maxConnections())
+			.pendingAcquireTimeout(pool.pendingAcquireTimeout())
+			.maxIdleTime(pool.maxIdleTime())
+			.disposeTimeout(settings.timeout())
+			.build();
+		HttpClient httpClient = HttpClient.create(connections)
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
+					settings.connectTimeout().toMillis()));
+		if (settings.attemptTimeout() != null) {
+			httpClient = httpClient.responseTimeout(settings.attemptTimeout());
+		}
+		WebClient webClient = this.builders.get()
+			.clientConnector(new ReactorClientHttpConnector(httpClient))
+			.defaultHeaders((headers) -> headers.putAll(settings.headers()))
+			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(settings.maxInMemorySize()))
+			.build();
+		return new HttpTransport(webClient, connections);
+	}
+
+}

@@ -1,0 +1,139 @@
+package dev.connector.test;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.netty.handler.codec.http.HttpHeaders;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.HttpServerResponse;
+
+/**
+ * A real HTTP server on the loopback interface for tests: records every request (with its
+ * body), counts open connections and lets each test decide the responses.
+ */
+public final class LoopbackServer implements AutoCloseable {
+
+	private final DisposableServer server;
+
+	private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+
+	private final AtomicInteger openConnections = new AtomicInteger();
+
+	private final AtomicInteger inFlight = new AtomicInteger();
+
+	private final AtomicInteger maxInFlight = new AtomicInteger();
+
+	private LoopbackServer(Handler handler) {
+		this.server = HttpServer.create()
+			.host("127.0.0.1")
+			.port(0)
+			.doOnConnection((connection) -> {
+				this.openConnections.incrementAndGet();
+				connection.onDispose(this.openConnections::decrementAndGet);
+			})
+			.handle((request, response) -> request.receive()
+				.aggregate()
+				.asString()
+				.defaultIfEmpty("")
+				.flatMap((body) -> {
+					RecordedRequest recorded = new RecordedRequest(request.method().name(), request.uri(),
+							request.requestHeaders().copy(), body);
+					this.requests.add(recorded);
+					this.maxInFlight.accumulateAndGet(this.inFlight.incrementAndGet(), Math::max);
+					return Mono.from(handler.handle(recorded, response))
+						.doFinally((signal) -> this.inFlight.decrementAndGet());
+				}))
+			.bindNow();
+	}
+
+	/**
+	 * Start a server.
+	 * @param handler answers each request
+	 * @return the running server
+	 */
+	public static LoopbackServer start(Handler handler) {
+		return new LoopbackServer(handler);
+	}
+
+	/**
+	 * Return a port on the loopback interface that nothing listens on.
+	 * @return the port
+	 */
+	public static int unusedPort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	public String baseUrl() {
+		return "http://127.0.0.1:" + this.server.port();
+	}
+
+	public int port() {
+		return this.server.port();
+	}
+
+	public List<RecordedRequest> requests() {
+		return this.requests;
+	}
+
+	public RecordedRequest lastRequest() {
+		return this.requests.get(this.requests.size() - 1);
+	}
+
+	public int openConnections() {
+		return this.openConnections.get();
+	}
+
+	public int maxInFlight() {
+		return this.maxInFlight.get();
+	}
+
+	@Override
+	public void close() {
+		this.server.disposeNow(Duration.ofSeconds(5));
+	}
+
+	/**
+	 * Answers a recorded request.
+	 */
+	@FunctionalInterface
+	public interface Handler {
+
+		Publisher<Void> handle(RecordedRequest request, HttpServerResponse response);
+
+	}
+
+	/**
+	 * A request as the server received it.
+	 *
+	 * @param method the method
+	 * @param uri the request target, path and query
+	 * @param headers the headers
+	 * @param body the body as text
+	 */
+	public record RecordedRequest(String method, String uri, HttpHeaders headers, String body) {
+
+		public String path() {
+			int query = this.uri.indexOf('?');
+			return (query < 0) ? this.uri : this.uri.substring(0, query);
+		}
+
+		public String query() {
+			int query = this.uri.indexOf('?');
+			return (query < 0) ? null : this.uri.substring(query + 1);
+		}
+
+	}
+
+}
