@@ -1,0 +1,218 @@
+package dev.connector;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.connector.test.LoopbackServer;
+import io.netty.channel.ChannelOption;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import reactor.core.publisher.Mono;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * How failures surface: statuses, refused and reset connections, deadlines, and the release
+ * of connections on close. Real sockets on loopback throughout.
+ */
+class ConnectorErrorsTest {
+
+	private LoopbackServer server;
+
+	private Connector connector;
+
+	@AfterEach
+	void stop() {
+		if (this.connector != null) {
+			this.connector.close();
+		}
+		if (this.server != null) {
+			this.server.close();
+		}
+	}
+
+	private Connector connect(LoopbackServer.Handler handler, Duration timeout) {
+		this.server = LoopbackServer.start(handler);
+		this.connector = Connector.builder("payments")
+			.settings((s) -> s.baseUrl(this.server.baseUrl()).timeout(timeout))
+			.build();
+		return this.connector;
+	}
+
+	@ParameterizedTest(name = "{0} -> {1}")
+	@CsvSource({ "400, ClientErrorException", "404, ClientErrorException", "401, AuthenticationException",
+			"403, AuthenticationException", "429, RateLimitedException", "500, ServerErrorException",
+			"503, ServerErrorException" })
+	void errorStatusMapsToItsExceptionNamingClientMethodAndUri(int status, String type) {
+		connect((request, response) -> response.status(status).sendString(Mono.just("{\"error\":\"nope\"}")),
+				Duration.ofSeconds(5));
+		ResponseException error = catchThrowableOfType(ResponseException.class,
+				() -> this.connector.blocking().request(ConnectorRequest.post("/charges").body("{}").build()));
+		assertThat(error.getClass().getSimpleName()).isEqualTo(type);
+		assertThat(error.getStatus()).isEqualTo(status);
+		assertThat(error.getClientName()).isEqualTo("payments");
+		assertThat(error.getUri()).hasToString(this.server.baseUrl() + "/charges");
+		assertThat(error.getAttempts()).isEqualTo(1);
+		assertThat(error.getBodyExcerpt()).isEqualTo("{\"error\":\"nope\"}");
+		assertThat(error).hasMessageContaining("client=payments")
+			.hasMessageContaining("POST " + this.server.baseUrl() + "/charges")
+			.hasMessageContaining(String.valueOf(status));
+	}
+
+	@Test
+	void rateLimitedCarriesRetryAfterSeconds() {
+		connect((request, response) -> response.status(429).header("Retry-After", "7").send(), Duration.ofSeconds(5));
+		RateLimitedException error = catchThrowableOfType(RateLimitedException.class,
+				() -> this.connector.blocking().request(ConnectorRequest.get("/quotes").build()));
+		assertThat(error.getRetryAfter()).isEqualTo(Duration.ofSeconds(7));
+	}
+
+	@Test
+	void rateLimitedCarriesRetryAfterHttpDate() {
+		String inTenSeconds = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
+			.format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(10));
+		connect((request, response) -> response.status(429).header("Retry-After", inTenSeconds).send(),
+				Duration.ofSeconds(5));
+		RateLimitedException error = catchThrowableOfType(RateLimitedException.class,
+				() -> this.connector.blocking().request(ConnectorRequest.get("/quotes").build()));
+		assertThat(error.getRetryAfter()).isBetween(Duration.ofSeconds(8), Duration.ofSeconds(10));
+	}
+
+	@Test
+	void bodyExcerptIsBounded() {
+		String huge = "e".repeat(50_000);
+		connect((request, response) -> response.status(500).sendString(Mono.just(huge)), Duration.ofSeconds(5));
+		ServerErrorException error = catchThrowableOfType(ServerErrorException.class,
+				() -> this.connector.blocking().request(ConnectorRequest.get("/x").build()));
+		assertThat(error.getBodyExcerpt()).hasSizeLessThan(300).endsWith("(50000 bytes)");
+		assertThat(error.getMessage()).hasSizeLessThan(500);
+	}
+
+	@Test
+	void connectionRefusedIsTransportExceptionBeforeConnecting() {
+		int port = LoopbackServer.unusedPort();
+		this.connector = Connector.builder("payments").settings((s) -> s.baseUrl("http://127.0.0.1:" + port)).build();
+		TransportException error = catchThrowableOfType(TransportException.class,
+				() -> this.connector.blocking().request(ConnectorRequest.get("/x").build()));
+		assertThat(error.isConnectFailure()).isTrue();
+		assertThat(error).hasMessageContaining("client=payments")
+			.hasMessageContaining("GET http://127.0.0.1:" + port + "/x");
+	}
+
+	@Test
+	void connectionResetIsTransportExceptionAfterConnecting() {
+		connect((request, response) -> response.withConnection((connection) -> {
+			connection.channel().config().setOption(ChannelOption.SO_LINGER, 0);
+			connection.channel().close();
+		}).then(), Duration.ofSeconds(5));
+		TransportException error = catchThrowableOfType(TransportException.class,
+				() -> this.connector.blocking().request(ConnectorRequest.get("/x").build()));
+		assertThat(error.isConnectFailure()).isFalse();
+		assertThat(error.getUri()).hasToString(this.server.baseUrl() + "/x");
+	}
+
+	@Test
+	void slowServerTimesOutWithinTimeoutPlusTwentyPercent() {
+		connect((request, response) -> Mono.delay(Duration.ofSeconds(10)).thenEmpty(response.send()),
+				Duration.ofMillis(500));
+		long start = System.nanoTime();
+		ConnectorTimeoutException error = catchThrowableOfType(ConnectorTimeoutException.class,
+				() -> this.connector.blocking().request(ConnectorRequest.get("/slow").build()));
+		Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+		assertThat(error.getTimeout()).isEqualTo(Duration.ofMillis(500));
+		assertThat(elapsed).isBetween(Duration.ofMillis(500), Duration.ofMillis(600));
+		assertThat(error).hasMessageContaining("client=payments").hasMessageContaining("/slow");
+	}
+
+	@Test
+	void perRequestTimeoutOverridesTheClients() {
+		connect((request, response) -> Mono.delay(Duration.ofMillis(700)).thenEmpty(response.sendString(Mono.just("ok"))),
+				Duration.ofMillis(300));
+		ConnectorResponse response = this.connector.blocking()
+			.request(ConnectorRequest.get("/slow").timeout(Duration.ofSeconds(3)).build());
+		assertThat(response.bodyAsString()).isEqualTo("ok");
+		ConnectorTimeoutException error = catchThrowableOfType(ConnectorTimeoutException.class,
+				() -> this.connector.blocking().request(ConnectorRequest.get("/slow").build()));
+		assertThat(error.getTimeout()).isEqualTo(Duration.ofMillis(300));
+	}
+
+	@Test
+	void attemptTimeoutCutsTheAttemptAtTheSocket() {
+		this.server = LoopbackServer.start((request, response) -> Mono.delay(Duration.ofSeconds(10)).then());
+		this.connector = Connector.builder("payments")
+			.settings((s) -> s.baseUrl(this.server.baseUrl()).attemptTimeout(Duration.ofMillis(300)))
+			.build();
+		ConnectorTimeoutException error = catchThrowableOfType(ConnectorTimeoutException.class,
+				() -> this.connector.blocking().request(ConnectorRequest.get("/hang").build()));
+		assertThat(error.getTimeout()).isEqualTo(Duration.ofMillis(300));
+		assertThat(error).hasMessageContaining("attempt-timeout");
+	}
+
+	@Test
+	void timedOutCallReleasesItsConnection() {
+		connect((request, response) -> Mono.delay(Duration.ofSeconds(10)).thenEmpty(response.send()),
+				Duration.ofMillis(200));
+		catchThrowableOfType(ConnectorTimeoutException.class,
+				() -> this.connector.blocking().request(ConnectorRequest.get("/slow").build()));
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.server.openConnections() == 0);
+	}
+
+	@Test
+	void closingTheConnectorClosesItsConnections() {
+		connect((request, response) -> response.sendString(Mono.just("ok")), Duration.ofSeconds(5));
+		for (int i = 0; i < 3; i++) {
+			this.connector.blocking().request(ConnectorRequest.get("/ok").build());
+		}
+		assertThat(this.server.openConnections()).isPositive();
+		this.connector.close();
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.server.openConnections() == 0);
+	}
+
+	@Test
+	void transportConnectsLazilyOnFirstCall() {
+		AtomicInteger connects = new AtomicInteger();
+		this.server = LoopbackServer.start((request, response) -> response.sendString(Mono.just("ok")));
+		dev.connector.transport.http.HttpTransportFactory http = new dev.connector.transport.http.HttpTransportFactory();
+		this.connector = Connector.builder("lazy")
+			.settings((s) -> s.baseUrl(this.server.baseUrl()))
+			.transportFactory(new dev.connector.transport.TransportFactory() {
+				@Override
+				public String type() {
+					return "http";
+				}
+
+				@Override
+				public dev.connector.transport.Transport create(dev.connector.config.ClientSettings settings) {
+					dev.connector.transport.Transport delegate = http.create(settings);
+					return new dev.connector.transport.Transport() {
+						@Override
+						public Mono<Void> connect() {
+							return Mono.fromRunnable(connects::incrementAndGet);
+						}
+
+						@Override
+						public Mono<dev.connector.transport.TransportResponse> send(
+								dev.connector.transport.TransportRequest request) {
+							return delegate.send(request);
+						}
+
+						@Override
+						public Mono<Void> disconnect() {
+							return delegate.disconnect();
+						}
+					};
+				}
+			})
+			.build();
+		assertThat(connects).hasValue(0);
+		assertThat(this.server.openConnections()).isZero();
+		this.connector.blocking().request(ConnectorRequest.get("/a").build());
+		this.connector.blocking().request(ConnectorRequest.get("/b").build());
+		assertThat(connects).hasValue(1);
+	}
+
+}
