@@ -47,7 +47,7 @@ final class DefaultConnector implements Connector {
 		this.transport = transport;
 		this.interceptors = List.copyOf(interceptors);
 		this.decoder = decoder;
-		this.uris = new UriResolver(settings.name(), settings.baseUrl());
+		this.uris = new UriResolver(settings.baseUrl());
 	}
 
 	@Override

@@ -10,16 +10,14 @@ import org.springframework.web.util.UriUtils;
 
 /**
  * Turns a request's path (or absolute URI) and query into the URI to send, encoding the
- * path and query values. The base URL is prepared once per client.
+ * path and query values. The base URL is prepared once per client; without one, the path
+ * is sent as a relative URI for transports that do not speak URLs.
  */
 final class UriResolver {
 
-	private final String clientName;
-
 	private final String base;
 
-	UriResolver(String clientName, URI baseUrl) {
-		this.clientName = clientName;
+	UriResolver(URI baseUrl) {
 		String base = (baseUrl != null) ? baseUrl.toString() : null;
 		while (base != null && base.endsWith("/")) {
 			base = base.substring(0, base.length() - 1);
@@ -38,9 +36,8 @@ final class UriResolver {
 					+ UriUtils.encodePath(path, StandardCharsets.UTF_8);
 		}
 		else {
-			throw new ConfigurationException(this.clientName, "base-url",
-					"request path '" + request.path() + "' needs a base URL and the client has none",
-					"Set the client's base-url, or give the request an absolute URI.");
+			// no base URL (a non-HTTP transport): the path travels as a relative URI
+			target = UriUtils.encodePath(request.path(), StandardCharsets.UTF_8);
 		}
 		MultiValueMap<String, String> query = request.query();
 		if (query.isEmpty()) {

@@ -1,0 +1,63 @@
+package dev.connector.autoconfigure;
+
+import java.util.Map;
+
+import dev.connector.Connector;
+
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanFactoryAware;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.support.AutowireCandidateQualifier;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.EnvironmentAware;
+import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
+import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotationMetadata;
+
+/**
+ * Registers one {@link Connector} bean per {@code connector.clients.<name>}: named after the
+ * client, with a {@code @Qualifier} of that name, primary when it is the
+ * {@code connector.default-client}, and closed with the context. A bean of the same name
+ * that the application declared itself wins, and none is registered for that client.
+ */
+class ConnectorBeanRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentAware, BeanFactoryAware {
+
+	private Environment environment;
+
+	private BeanFactory beanFactory;
+
+	@Override
+	public void setEnvironment(Environment environment) {
+		this.environment = environment;
+	}
+
+	@Override
+	public void setBeanFactory(BeanFactory beanFactory) {
+		this.beanFactory = beanFactory;
+	}
+
+	@Override
+	public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
+		Binder binder = Binder.get(this.environment);
+		Map<String, ClientProperties> clients = binder
+			.bind(ClientSettingsResolver.PREFIX + ".clients", Bindable.mapOf(String.class, ClientProperties.class))
+			.orElse(Map.of());
+		String defaultClient = binder.bind(ClientSettingsResolver.PREFIX + ".default-client", String.class)
+			.orElse(null);
+		for (String name : clients.keySet()) {
+			if (registry.containsBeanDefinition(name)) {
+				continue;
+			}
+			RootBeanDefinition definition = new RootBeanDefinition(Connector.class,
+					() -> this.beanFactory.getBean(ConnectorFactory.class).create(name));
+			definition.addQualifier(new AutowireCandidateQualifier(Qualifier.class, name));
+			definition.setPrimary(name.equals(defaultClient));
+			definition.setDestroyMethodName("close");
+			registry.registerBeanDefinition(name, definition);
+		}
+	}
+
+}

@@ -1,0 +1,72 @@
+package dev.connector.autoconfigure;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.connector.ConfigurationException;
+import dev.connector.Connector;
+import dev.connector.ConnectorInterceptor;
+import dev.connector.config.ClientSettings;
+import dev.connector.transport.TransportRegistry;
+
+import org.springframework.boot.web.codec.CodecCustomizer;
+
+/**
+ * Creates the auto-configured clients: resolves every client's settings once, when the
+ * factory is created (so a bad configuration stops start-up), and builds a
+ * {@link Connector} per client on request with the application's transports, codecs,
+ * interceptors and customizers.
+ *
+ * @since 0.1.0
+ */
+public final class ConnectorFactory {
+
+	private final Map<String, ClientSettings> settings;
+
+	private final TransportRegistry transports;
+
+	private final List<CodecCustomizer> codecCustomizers;
+
+	private final List<ConnectorInterceptor> interceptors;
+
+	private final List<ConnectorCustomizer> customizers;
+
+	ConnectorFactory(ConnectorProperties properties, TransportRegistry transports,
+			List<CodecCustomizer> codecCustomizers, List<ConnectorInterceptor> interceptors,
+			List<ConnectorCustomizer> customizers) {
+		this.settings = ClientSettingsResolver.resolve(properties);
+		this.transports = transports;
+		this.codecCustomizers = List.copyOf(codecCustomizers);
+		this.interceptors = List.copyOf(interceptors);
+		this.customizers = List.copyOf(customizers);
+	}
+
+	/**
+	 * Return the resolved settings of every configured client.
+	 * @return read-only settings by client name, in configuration order
+	 */
+	public Map<String, ClientSettings> settings() {
+		return this.settings;
+	}
+
+	/**
+	 * Build the named client.
+	 * @param name the client's name
+	 * @return a new client; the caller closes it
+	 * @throws ConfigurationException if no client has that name or it cannot be built
+	 */
+	public Connector create(String name) {
+		ClientSettings clientSettings = this.settings.get(name);
+		if (clientSettings == null) {
+			throw ClientSettingsResolver.unknownClient(name, this.settings.keySet());
+		}
+		Connector.Builder builder = Connector.builder(name)
+			.settings(clientSettings)
+			.transportRegistry(this.transports)
+			.codecs((codecs) -> this.codecCustomizers.forEach((customizer) -> customizer.customize(codecs)));
+		this.interceptors.forEach(builder::interceptor);
+		this.customizers.forEach((customizer) -> customizer.customize(name, builder));
+		return ClientSettingsResolver.withPrefix(name, ClientSettingsResolver.clientPrefix(name), builder::build);
+	}
+
+}

@@ -1,0 +1,53 @@
+package dev.connector.autoconfigure;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
+
+/**
+ * Configuration of every Connector client, bound from {@code connector.*}. Each client's
+ * effective settings are its own values, then {@code connector.defaults}, then the built-in
+ * defaults, key by key; maps such as {@code headers} merge by key, and lists such as
+ * {@code retry.retry-on-status} are replaced whole.
+ *
+ * @since 0.1.0
+ */
+@ConfigurationProperties("connector")
+public class ConnectorProperties {
+
+	/**
+	 * Name of the client that backs the unqualified Connector bean. Optional when only one
+	 * client is configured.
+	 */
+	private String defaultClient;
+
+	/**
+	 * Settings every client inherits unless it sets its own.
+	 */
+	@NestedConfigurationProperty
+	private final ClientProperties defaults = new ClientProperties();
+
+	/**
+	 * Clients by name; each becomes a Connector bean of that name.
+	 */
+	private final Map<String, ClientProperties> clients = new LinkedHashMap<>();
+
+	public String getDefaultClient() {
+		return this.defaultClient;
+	}
+
+	public void setDefaultClient(String defaultClient) {
+		this.defaultClient = defaultClient;
+	}
+
+	public ClientProperties getDefaults() {
+		return this.defaults;
+	}
+
+	public Map<String, ClientProperties> getClients() {
+		return this.clients;
+	}
+
+}
