@@ -56,7 +56,7 @@ final class Call {
 		return Mono.defer(this::attempt)
 			.timeout(timeout)
 			.onErrorMap(TimeoutException.class, (ex) -> new ConnectorTimeoutException(
-					"No response within the deadline of " + timeout, this.connector.name(), this.request.method(),
+					"No response within the deadline of " + format(timeout), this.connector.name(), this.request.method(),
 					uriForError(), this.attempts, timeout, ex));
 	}
 
@@ -155,7 +155,7 @@ final class Call {
 			}
 			if (cause instanceof TimeoutException || cause instanceof io.netty.handler.timeout.TimeoutException) {
 				Duration attemptTimeout = this.connector.clientSettings().attemptTimeout();
-				return new ConnectorTimeoutException("No response within the attempt-timeout of " + attemptTimeout,
+				return new ConnectorTimeoutException("No response within the attempt-timeout of " + format(attemptTimeout),
 						name, this.request.method(), uri, attempts, attemptTimeout, ex);
 			}
 			if (cause instanceof IOException) {
@@ -173,6 +173,14 @@ final class Call {
 	private TransportException transportError(String reason, boolean connectFailure, Throwable cause) {
 		return new TransportException(reason, this.connector.name(), this.request.method(), uriForError(),
 				this.attempts, connectFailure, cause);
+	}
+
+	static String format(Duration duration) {
+		if (duration == null) {
+			return "(unset)";
+		}
+		long millis = duration.toMillis();
+		return (millis % 1000 == 0) ? (millis / 1000) + "s" : millis + "ms";
 	}
 
 	private URI uriForError() {

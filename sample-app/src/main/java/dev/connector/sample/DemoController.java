@@ -1,0 +1,69 @@
+package dev.connector.sample;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.connector.Connector;
+import dev.connector.ConnectorException;
+import dev.connector.ConnectorRequest;
+import dev.connector.ConnectorTimeoutException;
+import dev.connector.ResponseException;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Endpoints that call the demo upstream through the injected {@link Connector}.
+ */
+@RestController
+class DemoController {
+
+	private final Connector quotes;
+
+	DemoController(Connector quotes) {
+		this.quotes = quotes;
+	}
+
+	/** One call, decoded into a record. */
+	@GetMapping("/demo/quote/{symbol}")
+	Mono<Quote> quote(@PathVariable String symbol) {
+		return this.quotes.request(ConnectorRequest.get("/quotes/" + symbol).build(), Quote.class);
+	}
+
+	/** Several calls in parallel. */
+	@GetMapping("/demo/quotes")
+	Flux<Quote> quotes(@RequestParam(defaultValue = "ACME,GLOBEX,INITECH") List<String> symbols) {
+		return Flux.fromIterable(symbols).flatMapSequential(this::quote, 4);
+	}
+
+	/** An upstream that fails twice out of three: the error says exactly what happened. */
+	@GetMapping("/demo/flaky")
+	Mono<String> flaky() {
+		return this.quotes.request(ConnectorRequest.get("/flaky").build(), String.class);
+	}
+
+	/** An upstream slower than this call's one-second deadline. */
+	@GetMapping("/demo/slow")
+	Mono<String> slow() {
+		return this.quotes.request(ConnectorRequest.get("/slow").timeout(java.time.Duration.ofSeconds(1)).build(),
+				String.class);
+	}
+
+	@ExceptionHandler(ConnectorException.class)
+	ResponseEntity<Map<String, Object>> upstreamFailed(ConnectorException ex) {
+		HttpStatus status = (ex instanceof ConnectorTimeoutException) ? HttpStatus.GATEWAY_TIMEOUT
+				: HttpStatus.BAD_GATEWAY;
+		Map<String, Object> body = Map.of("error", ex.getClass().getSimpleName(), "client", ex.getClientName(),
+				"attempts", ex.getAttempts(), "upstreamStatus",
+				(ex instanceof ResponseException response) ? response.getStatus() : 0, "message", ex.getMessage());
+		return ResponseEntity.status(status).body(body);
+	}
+
+}

@@ -1,0 +1,60 @@
+package dev.connector.sample;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The "other system" the sample calls: a small HTTP server on loopback, so the sample runs
+ * with no network and no other service.
+ * <ul>
+ * <li>{@code GET /quotes/{symbol}}: a JSON quote</li>
+ * <li>{@code GET /flaky}: 503 twice, then 200, repeating</li>
+ * <li>{@code GET /slow}: answers after two seconds</li>
+ * </ul>
+ */
+@Component
+class DemoUpstream implements DisposableBean {
+
+	private static final Logger logger = LoggerFactory.getLogger(DemoUpstream.class);
+
+	private final AtomicInteger flakyCalls = new AtomicInteger();
+
+	private final DisposableServer server;
+
+	DemoUpstream(@Value("${demo.upstream.port}") int port) {
+		this.server = HttpServer.create()
+			.host("127.0.0.1")
+			.port(port)
+			.route((routes) -> routes
+				.get("/quotes/{symbol}", (request, response) -> response.header("Content-Type", "application/json")
+					.sendString(Mono.just(quote(request.param("symbol")))))
+				.get("/flaky", (request, response) -> (this.flakyCalls.incrementAndGet() % 3 == 0)
+						? response.sendString(Mono.just("recovered")) : response.status(503).sendString(Mono.just("try again")))
+				.get("/slow", (request, response) -> Mono.delay(Duration.ofSeconds(2))
+					.thenEmpty(response.sendString(Mono.just("finally")))))
+			.bindNow();
+		logger.info("event=demo.upstream.started url=http://127.0.0.1:{}", this.server.port());
+	}
+
+	private static String quote(String symbol) {
+		String upper = symbol.toUpperCase();
+		int cents = 10000 + Math.floorMod(upper.hashCode(), 9000);
+		return "{\"symbol\":\"" + upper + "\",\"price\":" + (cents / 100) + "." + String.format("%02d", cents % 100) + ",\"currency\":\"EUR\"}";
+	}
+
+	@Override
+	public void destroy() {
+		this.server.disposeNow(Duration.ofSeconds(5));
+	}
+
+}

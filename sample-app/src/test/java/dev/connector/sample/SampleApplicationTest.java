@@ -1,0 +1,67 @@
+package dev.connector.sample;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The sample as a user runs it: its endpoints fetch data from the demo upstream through the
+ * Connector, and actuator health is UP.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class SampleApplicationTest {
+
+	@DynamicPropertySource
+	static void upstreamPort(DynamicPropertyRegistry registry) throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			int port = socket.getLocalPort();
+			registry.add("demo.upstream.port", () -> port);
+		}
+	}
+
+	@Autowired
+	private WebTestClient client;
+
+	@Test
+	void quoteEndpointReturnsDataFetchedThroughTheConnector() {
+		this.client.get()
+			.uri("/demo/quote/acme")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.symbol")
+			.isEqualTo("ACME")
+			.jsonPath("$.currency")
+			.isEqualTo("EUR");
+	}
+
+	@Test
+	void slowUpstreamAnswersGatewayTimeoutNamingTheClient() {
+		this.client.get()
+			.uri("/demo/slow")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(504)
+			.expectBody()
+			.jsonPath("$.error")
+			.isEqualTo("ConnectorTimeoutException")
+			.jsonPath("$.client")
+			.isEqualTo("quotes");
+	}
+
+	@Test
+	void healthIsUp() {
+		this.client.get().uri("/actuator/health").exchange().expectStatus().isOk().expectBody().jsonPath("$.status")
+			.isEqualTo("UP");
+	}
+
+}
