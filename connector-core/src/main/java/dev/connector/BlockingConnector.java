@@ -1,5 +1,10 @@
 package dev.connector;
 
+import java.util.List;
+
+import dev.connector.batch.BatchOptions;
+import dev.connector.batch.BatchResult;
+
 import org.springframework.core.ParameterizedTypeReference;
 
 /**
@@ -39,5 +44,15 @@ public interface BlockingConnector {
 	 * @throws ConnectorException (a subtype) if the call fails or the body cannot be decoded
 	 */
 	<T> T request(ConnectorRequest request, ParameterizedTypeReference<T> type);
+
+	/**
+	 * Make many calls, at most {@code maxConcurrency} at once, and wait for all of them.
+	 * @param requests the requests
+	 * @param options how the batch runs
+	 * @return one result per request, in input order
+	 * @throws ConnectorException in fail-fast mode, the first failure
+	 * @see Connector#batch(List, BatchOptions)
+	 */
+	List<BatchResult<ConnectorResponse>> batch(List<ConnectorRequest> requests, BatchOptions options);
 
 }

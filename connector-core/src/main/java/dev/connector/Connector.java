@@ -3,9 +3,12 @@ package dev.connector;
 import java.util.List;
 import java.util.function.Consumer;
 
+import dev.connector.batch.BatchOptions;
+import dev.connector.batch.BatchResult;
 import dev.connector.config.ClientSettings;
 import dev.connector.transport.TransportFactory;
 import dev.connector.transport.TransportRegistry;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.ParameterizedTypeReference;
@@ -75,6 +78,31 @@ public interface Connector extends AutoCloseable {
 	 * {@link #request(ConnectorRequest)}, or {@link DecodeException}
 	 */
 	<T> Mono<T> request(ConnectorRequest request, ParameterizedTypeReference<T> type);
+
+	/**
+	 * Make many calls, at most {@code maxConcurrency} at once, and collect one result per
+	 * request, in input order. See {@link BatchOptions} for deadlines and fail-fast.
+	 * @param requests the requests
+	 * @param options how the batch runs
+	 * @return a publisher of every result, each a success or a failure; in fail-fast mode, of
+	 * the first failure as an error instead
+	 */
+	default Mono<List<BatchResult<ConnectorResponse>>> batch(List<ConnectorRequest> requests, BatchOptions options) {
+		return BatchExecution.list(this, requests, options);
+	}
+
+	/**
+	 * Make a call for each request of a stream too large to hold, at most
+	 * {@code maxConcurrency} at once. Requests are pulled only as slots free up, so memory
+	 * stays bounded; results come in input order unless {@link BatchOptions#ordered()} is off.
+	 * @param requests the requests
+	 * @param options how the batch runs
+	 * @return a publisher of one result per request; in fail-fast mode it errors with the
+	 * first failure
+	 */
+	default Flux<BatchResult<ConnectorResponse>> batch(Flux<ConnectorRequest> requests, BatchOptions options) {
+		return BatchExecution.stream(this, requests, options);
+	}
 
 	/**
 	 * Return the blocking view of this client.

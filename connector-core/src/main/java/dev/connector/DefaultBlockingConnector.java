@@ -1,5 +1,10 @@
 package dev.connector;
 
+import java.util.List;
+
+import dev.connector.batch.BatchOptions;
+import dev.connector.batch.BatchResult;
+
 import org.springframework.core.ParameterizedTypeReference;
 
 /**
@@ -27,6 +32,11 @@ final class DefaultBlockingConnector implements BlockingConnector {
 	@Override
 	public <T> T request(ConnectorRequest request, ParameterizedTypeReference<T> type) {
 		return this.connector.request(request, type).block();
+	}
+
+	@Override
+	public List<BatchResult<ConnectorResponse>> batch(List<ConnectorRequest> requests, BatchOptions options) {
+		return this.connector.batch(requests, options).block();
 	}
 
 }

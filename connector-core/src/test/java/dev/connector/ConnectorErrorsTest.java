@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.connector.test.LoopbackServer;
-import io.netty.channel.ChannelOption;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -105,10 +104,7 @@ class ConnectorErrorsTest {
 
 	@Test
 	void connectionResetIsTransportExceptionAfterConnecting() {
-		connect((request, response) -> response.withConnection((connection) -> {
-			connection.channel().config().setOption(ChannelOption.SO_LINGER, 0);
-			connection.channel().close();
-		}).then(), Duration.ofSeconds(5));
+		connect((request, response) -> LoopbackServer.reset(response), Duration.ofSeconds(5));
 		TransportException error = catchThrowableOfType(TransportException.class,
 				() -> this.connector.blocking().request(ConnectorRequest.get("/x").build()));
 		assertThat(error.isConnectFailure()).isFalse();

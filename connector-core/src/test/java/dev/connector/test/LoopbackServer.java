@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpHeaders;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
@@ -43,12 +44,17 @@ public final class LoopbackServer implements AutoCloseable {
 				.asString()
 				.defaultIfEmpty("")
 				.flatMap((body) -> {
+					java.util.concurrent.atomic.AtomicBoolean handled = new java.util.concurrent.atomic.AtomicBoolean();
+					Runnable responding = () -> {
+						if (handled.compareAndSet(false, true)) {
+							this.inFlight.decrementAndGet();
+						}
+					};
 					RecordedRequest recorded = new RecordedRequest(request.method().name(), request.uri(),
-							request.requestHeaders().copy(), body);
+							request.requestHeaders().copy(), body, responding);
 					this.requests.add(recorded);
 					this.maxInFlight.accumulateAndGet(this.inFlight.incrementAndGet(), Math::max);
-					return Mono.from(handler.handle(recorded, response))
-						.doFinally((signal) -> this.inFlight.decrementAndGet());
+					return Mono.from(handler.handle(recorded, response)).doFinally((signal) -> responding.run());
 				}))
 			.bindNow();
 	}
@@ -95,6 +101,39 @@ public final class LoopbackServer implements AutoCloseable {
 		return this.openConnections.get();
 	}
 
+	/**
+	 * Return how many requests the server is handling now.
+	 * @return the requests in flight
+	 */
+	public int inFlight() {
+		return this.inFlight.get();
+	}
+
+	/**
+	 * Answer after a delay, counting the request out of the in-flight ones just before the
+	 * response is written.
+	 * @param delay how long to hold the request
+	 * @param body the response body for a request
+	 * @return a handler
+	 */
+	public static Handler delayed(Duration delay, java.util.function.Function<RecordedRequest, String> body) {
+		return (request, response) -> Mono.delay(delay)
+			.doOnNext((tick) -> request.respondingNow())
+			.thenEmpty(response.sendString(Mono.just(body.apply(request))));
+	}
+
+	/**
+	 * Reset the connection (TCP RST) instead of answering.
+	 * @param response the response whose connection to reset
+	 * @return a publisher completing once the connection is closed
+	 */
+	public static Publisher<Void> reset(HttpServerResponse response) {
+		return response.withConnection((connection) -> {
+			connection.channel().config().setOption(ChannelOption.SO_LINGER, 0);
+			connection.channel().close();
+		}).then();
+	}
+
 	public int maxInFlight() {
 		return this.maxInFlight.get();
 	}
@@ -121,8 +160,18 @@ public final class LoopbackServer implements AutoCloseable {
 	 * @param uri the request target, path and query
 	 * @param headers the headers
 	 * @param body the body as text
+	 * @param responding marks the request as no longer in flight
 	 */
-	public record RecordedRequest(String method, String uri, HttpHeaders headers, String body) {
+	public record RecordedRequest(String method, String uri, HttpHeaders headers, String body, Runnable responding) {
+
+		/**
+		 * Count this request out of the in-flight requests now, before its response is
+		 * written: once the client has the response it may send the next request, and that
+		 * must not be seen as overlapping this one.
+		 */
+		public void respondingNow() {
+			this.responding.run();
+		}
 
 		public String path() {
 			int query = this.uri.indexOf('?');

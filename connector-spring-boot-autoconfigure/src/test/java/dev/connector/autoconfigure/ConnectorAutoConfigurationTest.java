@@ -182,6 +182,7 @@ class ConnectorAutoConfigurationTest {
 		this.contextRunner
 			.withPropertyValues("connector.defaults.timeout=5s", "connector.defaults.headers.X-Caller=orders",
 					"connector.defaults.retry.max-attempts=4", "connector.defaults.retry.retry-on-status=503,504",
+					"connector.defaults.batch.max-concurrency=32", "connector.clients.quotes.batch.max-concurrency=4",
 					"connector.clients.payments.base-url=http://127.0.0.1:1", "connector.clients.payments.timeout=2s",
 					"connector.clients.payments.headers.X-Team=checkout",
 					"connector.clients.payments.retry.retry-on-status=429",
@@ -198,6 +199,8 @@ class ConnectorAutoConfigurationTest {
 				assertThat(payments.retry().retryOnStatus()).containsExactly(429);
 				assertThat(quotes.retry().retryOnStatus()).containsExactlyInAnyOrder(503, 504);
 				assertThat(quotes.connectTimeout()).isEqualTo(ClientSettings.DEFAULT_CONNECT_TIMEOUT);
+				assertThat(payments.batch().maxConcurrency()).isEqualTo(32);
+				assertThat(quotes.batch().maxConcurrency()).isEqualTo(4);
 			});
 	}
 

@@ -1,0 +1,102 @@
+package dev.connector;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+import dev.connector.batch.BatchOptions;
+import dev.connector.batch.BatchResult;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.function.Tuple2;
+
+/**
+ * Runs a batch on Reactor: bounded fan-out with {@code flatMap}, one result per request, an
+ * overall deadline computed once per subscription and enforced per call, and cancellation
+ * that reaches every call in flight.
+ */
+final class BatchExecution {
+
+	private BatchExecution() {
+	}
+
+	static Mono<List<BatchResult<ConnectorResponse>>> list(Connector connector, List<ConnectorRequest> requests,
+			BatchOptions options) {
+		Objects.requireNonNull(requests, "requests must not be null");
+		for (int i = 0; i < requests.size(); i++) {
+			if (requests.get(i) == null) {
+				throw new IllegalArgumentException("requests[" + i + "] is null; a batch needs a request per entry");
+			}
+		}
+		int size = requests.size();
+		// completion order is cheapest; each result goes to its input slot
+		return stream(connector, Flux.fromIterable(requests), options.toBuilder().ordered(false).build())
+			.collect(() -> new Object[size], (slots, result) -> slots[(int) result.index()] = result)
+			.map(BatchExecution::toList);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<BatchResult<ConnectorResponse>> toList(Object[] slots) {
+		return (List<BatchResult<ConnectorResponse>>) (List<?>) Arrays.asList(slots);
+	}
+
+	static Flux<BatchResult<ConnectorResponse>> stream(Connector connector, Flux<ConnectorRequest> requests,
+			BatchOptions options) {
+		Objects.requireNonNull(requests, "requests must not be null");
+		Objects.requireNonNull(options, "options must not be null");
+		int concurrency = (options.maxConcurrency() != null) ? options.maxConcurrency()
+				: connector.settings().batch().maxConcurrency();
+		return Flux.defer(() -> {
+			long deadline = (options.timeout() != null) ? System.nanoTime() + options.timeout().toNanos() : 0;
+			Function<Tuple2<Long, ConnectorRequest>, Mono<BatchResult<ConnectorResponse>>> call = (indexed) -> call(
+					connector, indexed.getT1(), indexed.getT2(), options, deadline);
+			Flux<Tuple2<Long, ConnectorRequest>> indexed = requests.index();
+			return options.ordered() ? indexed.flatMapSequential(call, concurrency, 1)
+					: indexed.flatMap(call, concurrency, 1);
+		});
+	}
+
+	private static Mono<BatchResult<ConnectorResponse>> call(Connector connector, long index,
+			ConnectorRequest request, BatchOptions options, long deadline) {
+		return Mono.defer(() -> {
+			ConnectorRequest effective = withDefaults(request, options);
+			Mono<ConnectorResponse> response;
+			if (deadline == 0) {
+				response = connector.request(effective);
+			}
+			else {
+				long remaining = deadline - System.nanoTime();
+				response = (remaining <= 0) ? Mono.error(batchTimeout(connector, effective, options))
+						: connector.request(effective)
+							.timeout(Duration.ofNanos(remaining),
+									Mono.error(() -> batchTimeout(connector, effective, options)));
+			}
+			Mono<BatchResult<ConnectorResponse>> result = response
+				.map((value) -> BatchResult.success(index, request, value));
+			return options.failFast() ? result : result.onErrorResume(ConnectorException.class,
+					(error) -> Mono.just(BatchResult.failure(index, request, error)));
+		});
+	}
+
+	private static ConnectorRequest withDefaults(ConnectorRequest request, BatchOptions options) {
+		if (request.timeout() == null && options.requestTimeout() != null) {
+			return request.toBuilder().timeout(options.requestTimeout()).build();
+		}
+		return request;
+	}
+
+	private static ConnectorTimeoutException batchTimeout(Connector connector, ConnectorRequest request,
+			BatchOptions options) {
+		URI uri = request.uri();
+		if (uri == null && connector.settings().baseUrl() != null) {
+			uri = URI.create(connector.settings().baseUrl() + request.path());
+		}
+		return new ConnectorTimeoutException("Batch deadline of " + Call.format(options.timeout())
+				+ " passed before this call completed", connector.name(), request.method(), uri, 0,
+				options.timeout(), null);
+	}
+
+}

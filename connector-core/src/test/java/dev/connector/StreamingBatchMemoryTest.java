@@ -1,0 +1,43 @@
+package dev.connector;
+
+import java.time.Duration;
+
+import dev.connector.batch.BatchOptions;
+import dev.connector.batch.BatchResult;
+import dev.connector.test.LoopbackServer;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The streaming batch holds memory bounded: 100,000 requests through a {@code Flux} complete
+ * in a JVM whose heap is capped at 128 MB. Surefire runs this class in its own execution,
+ * {@code streaming-batch-memory}, with {@code -Xmx128m} (see the module's pom).
+ */
+class StreamingBatchMemoryTest {
+
+	private static final int REQUESTS = 100_000;
+
+	@Test
+	void hundredThousandRequestsCompleteWithin128MegabytesOfHeap() {
+		assertThat(Runtime.getRuntime().maxMemory()).as("max heap").isLessThanOrEqualTo(128L * 1024 * 1024);
+		try (LoopbackServer server = LoopbackServer
+			.start((request, response) -> response.sendString(Mono.just("{\"ok\":true}")));
+				Connector connector = Connector.builder("stream")
+					.settings((s) -> s.baseUrl(server.baseUrl()))
+					.build()) {
+			Flux<ConnectorRequest> requests = Flux.range(0, REQUESTS)
+				.map((i) -> ConnectorRequest.get("/item/" + i).build());
+			long[] next = { 0 };
+			long successes = connector.batch(requests, BatchOptions.builder().maxConcurrency(64).build())
+				.doOnNext((result) -> assertThat(result.index()).isEqualTo(next[0]++))
+				.filter(BatchResult::isSuccess)
+				.count()
+				.block(Duration.ofMinutes(3));
+			assertThat(successes).isEqualTo(REQUESTS);
+		}
+	}
+
+}
