@@ -8,12 +8,18 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 
+import dev.connector.config.ClientSettings;
+import dev.connector.resilience.ClientResilience;
 import dev.connector.transport.TransportRequest;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.SynchronousSink;
 
@@ -22,6 +28,7 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 
 /**
  * One call through a {@link DefaultConnector}: the only place where per-call state (the
@@ -33,6 +40,9 @@ final class Call {
 
 	private static final byte[] NO_BODY = new byte[0];
 
+	private static final Set<HttpMethod> IDEMPOTENT_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.PUT,
+			HttpMethod.DELETE, HttpMethod.OPTIONS, HttpMethod.TRACE);
+
 	private final DefaultConnector connector;
 
 	private final ConnectorRequest request;
@@ -40,6 +50,8 @@ final class Call {
 	private volatile URI uri;
 
 	private volatile int attempts;
+
+	private long deadline;
 
 	Call(DefaultConnector connector, ConnectorRequest request) {
 		this.connector = connector;
@@ -53,8 +65,13 @@ final class Call {
 		}
 		Duration timeout = (this.request.timeout() != null) ? this.request.timeout()
 				: this.connector.clientSettings().timeout();
-		return Mono.defer(this::attempt)
-			.timeout(timeout)
+		this.deadline = System.nanoTime() + timeout.toNanos();
+		ClientResilience resilience = this.connector.resilience();
+		Mono<ConnectorResponse> call = resilience.guardAttempt(Mono.defer(this::attempt), this::translate);
+		if (!Boolean.FALSE.equals(this.request.retry())) {
+			call = resilience.retry(call);
+		}
+		return call.timeout(timeout)
 			.onErrorMap(TimeoutException.class, (ex) -> new ConnectorTimeoutException(
 					"No response within the deadline of " + format(timeout), this.connector.name(), this.request.method(),
 					uriForError(), this.attempts, timeout, ex));
@@ -67,7 +84,7 @@ final class Call {
 			exchange = this.connector.transport().connect().doOnSuccess((ignored) -> this.connector.markConnected())
 				.then(exchange);
 		}
-		return exchange.<ConnectorResponse>handle(this::checkStatus).onErrorMap(this::translate);
+		return exchange.handle(this::checkStatus);
 	}
 
 	private Mono<ConnectorResponse> send(ConnectorRequest request) {
@@ -121,12 +138,65 @@ final class Call {
 		else {
 			error = new ServerErrorException(name, this.request.method(), uri, attempts, status, headers, excerpt);
 		}
-		sink.error(error);
+		sink.error(markRetryable(error));
+	}
+
+	/**
+	 * Decide, for this call, whether a failure is worth another attempt; the retry
+	 * instance's predicate reads only this mark.
+	 */
+	private ConnectorException markRetryable(ConnectorException error) {
+		return error.retryable(isRetryable(error));
+	}
+
+	private boolean isRetryable(ConnectorException error) {
+		ClientSettings.RetrySettings retry = this.connector.clientSettings().retry();
+		if (!retry.enabled() || Boolean.FALSE.equals(this.request.retry())) {
+			return false;
+		}
+		if (this.request.maxAttempts() != null && this.attempts >= this.request.maxAttempts()) {
+			return false;
+		}
+		boolean idempotent = (this.request.idempotent() != null) ? this.request.idempotent()
+				: IDEMPOTENT_METHODS.contains(this.request.method()) || retry.retryNonIdempotent();
+		if (error instanceof TransportException transport) {
+			// a connection never established cannot have reached the server
+			return transport.isConnectFailure() || idempotent;
+		}
+		if (error instanceof ConnectorTimeoutException) {
+			return idempotent;
+		}
+		if (error instanceof ResponseException response) {
+			if (!idempotent || !retry.retryOnStatus().contains(response.getStatus())) {
+				return false;
+			}
+			if (response instanceof RateLimitedException rateLimited && retry.respectRetryAfter()
+					&& rateLimited.getRetryAfter() != null) {
+				// waiting past the deadline would only turn a clear 429 into a timeout
+				return rateLimited.getRetryAfter().toNanos() < this.deadline - System.nanoTime();
+			}
+			return true;
+		}
+		return false;
 	}
 
 	private ConnectorException translate(Throwable ex) {
 		if (ex instanceof ConnectorException connectorException) {
 			return connectorException;
+		}
+		return markRetryable(newException(ex));
+	}
+
+	private ConnectorException newException(Throwable ex) {
+		if (ex instanceof CallNotPermittedException) {
+			return rejected(RejectedCallException.Guard.CIRCUIT_BREAKER, "Circuit breaker is open", ex);
+		}
+		if (ex instanceof BulkheadFullException) {
+			return rejected(RejectedCallException.Guard.BULKHEAD, "Bulkhead is full ("
+					+ this.connector.clientSettings().bulkhead().maxConcurrentCalls() + " calls in flight)", ex);
+		}
+		if (ex instanceof RequestNotPermitted) {
+			return rejected(RejectedCallException.Guard.RATE_LIMITER, "Rate limit reached", ex);
 		}
 		String name = this.connector.name();
 		URI uri = uriForError();
@@ -168,6 +238,11 @@ final class Call {
 			}
 		}
 		return new ConnectorException("Call failed: " + ex, name, this.request.method(), uri, attempts, ex);
+	}
+
+	private RejectedCallException rejected(RejectedCallException.Guard guard, String reason, Throwable cause) {
+		return new RejectedCallException(guard, reason, this.connector.name(), this.request.method(), uriForError(),
+				this.attempts, cause);
 	}
 
 	private TransportException transportError(String reason, boolean connectFailure, Throwable cause) {

@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import dev.connector.batch.BatchOptions;
 import dev.connector.batch.BatchResult;
 import dev.connector.config.ClientSettings;
+import dev.connector.resilience.ResilienceRegistries;
 import dev.connector.transport.TransportFactory;
 import dev.connector.transport.TransportRegistry;
 import reactor.core.publisher.Flux;
@@ -161,6 +162,15 @@ public interface Connector extends AutoCloseable {
 		 * @return this builder
 		 */
 		Builder transportRegistry(TransportRegistry registry);
+
+		/**
+		 * Register the client's Resilience4j instances (retry, time limiter, and when
+		 * enabled circuit breaker, bulkhead, rate limiter) in these registries, under the
+		 * client's name. Without them, the client gets registries of its own.
+		 * @param registries the registries
+		 * @return this builder
+		 */
+		Builder resilienceRegistries(ResilienceRegistries registries);
 
 		/**
 		 * Configure the codecs that decode response bodies.

@@ -23,6 +23,8 @@ public class ConnectorException extends RuntimeException {
 
 	private final int attempts;
 
+	private boolean retryable;
+
 	/**
 	 * Create an exception for a failed call.
 	 * @param reason what went wrong, without the call's coordinates
@@ -88,6 +90,23 @@ public class ConnectorException extends RuntimeException {
 	 */
 	public URI getUri() {
 		return this.uri;
+	}
+
+	/**
+	 * Return whether the connector judged this failure worth another attempt: a transport
+	 * failure, an attempt timeout or a retryable status, of a call that is safe to repeat
+	 * (idempotent, or never sent), with retries on and, for a {@code Retry-After}, time left
+	 * before the call's deadline. A failure that ends a call after retries were exhausted may
+	 * still be retryable in kind.
+	 * @return {@code true} if the retry policy may repeat the call
+	 */
+	public boolean isRetryable() {
+		return this.retryable;
+	}
+
+	ConnectorException retryable(boolean retryable) {
+		this.retryable = retryable;
+		return this;
 	}
 
 	/**

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.connector.config.ClientSettings;
+import dev.connector.resilience.ClientResilience;
 import dev.connector.transport.Transport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,8 @@ final class DefaultConnector implements Connector {
 
 	private final BodyDecoder decoder;
 
+	private final ClientResilience resilience;
+
 	private final UriResolver uris;
 
 	private final BlockingConnector blocking = new DefaultBlockingConnector(this);
@@ -42,11 +45,12 @@ final class DefaultConnector implements Connector {
 	private volatile boolean connected;
 
 	DefaultConnector(ClientSettings settings, Transport transport, List<ConnectorInterceptor> interceptors,
-			BodyDecoder decoder) {
+			BodyDecoder decoder, ClientResilience resilience) {
 		this.settings = settings;
 		this.transport = transport;
 		this.interceptors = List.copyOf(interceptors);
 		this.decoder = decoder;
+		this.resilience = resilience;
 		this.uris = new UriResolver(settings.baseUrl());
 	}
 
@@ -133,6 +137,10 @@ final class DefaultConnector implements Connector {
 
 	BodyDecoder decoder() {
 		return this.decoder;
+	}
+
+	ClientResilience resilience() {
+		return this.resilience;
 	}
 
 	UriResolver uris() {

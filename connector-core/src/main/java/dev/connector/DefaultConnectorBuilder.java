@@ -6,6 +6,8 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 import dev.connector.config.ClientSettings;
+import dev.connector.resilience.ClientResilience;
+import dev.connector.resilience.ResilienceRegistries;
 import dev.connector.transport.Transport;
 import dev.connector.transport.TransportFactory;
 import dev.connector.transport.TransportRegistry;
@@ -23,6 +25,8 @@ final class DefaultConnectorBuilder implements Connector.Builder {
 	private TransportFactory transportFactory;
 
 	private TransportRegistry transportRegistry;
+
+	private ResilienceRegistries resilienceRegistries;
 
 	private Consumer<ClientCodecConfigurer> codecs = (configurer) -> {
 	};
@@ -58,6 +62,12 @@ final class DefaultConnectorBuilder implements Connector.Builder {
 	}
 
 	@Override
+	public Connector.Builder resilienceRegistries(ResilienceRegistries registries) {
+		this.resilienceRegistries = registries;
+		return this;
+	}
+
+	@Override
 	public Connector.Builder codecs(Consumer<ClientCodecConfigurer> configurer) {
 		this.codecs = this.codecs.andThen(configurer);
 		return this;
@@ -78,10 +88,12 @@ final class DefaultConnectorBuilder implements Connector.Builder {
 	@Override
 	public Connector build() {
 		ClientSettings settings = this.settings.build();
+		ClientResilience resilience = ClientResilience.create(settings,
+				(this.resilienceRegistries != null) ? this.resilienceRegistries : ResilienceRegistries.ofDefaults());
 		Transport transport = transportFactory(settings).create(settings);
 		ClientCodecConfigurer configurer = ClientCodecConfigurer.create();
 		this.codecs.accept(configurer);
-		return new DefaultConnector(settings, transport, this.interceptors, new BodyDecoder(configurer));
+		return new DefaultConnector(settings, transport, this.interceptors, new BodyDecoder(configurer), resilience);
 	}
 
 	private TransportFactory transportFactory(ClientSettings settings) {

@@ -137,7 +137,7 @@ class ConnectorErrorsTest {
 	}
 
 	@Test
-	void attemptTimeoutCutsTheAttemptAtTheSocket() {
+	void attemptTimeoutEndsEachAttempt() {
 		this.server = LoopbackServer.start((request, response) -> Mono.delay(Duration.ofSeconds(10)).then());
 		this.connector = Connector.builder("payments")
 			.settings((s) -> s.baseUrl(this.server.baseUrl()).attemptTimeout(Duration.ofMillis(300)))

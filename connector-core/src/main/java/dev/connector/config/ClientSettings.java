@@ -57,6 +57,12 @@ public final class ClientSettings {
 
 	private final RetrySettings retry;
 
+	private final CircuitBreakerSettings circuitBreaker;
+
+	private final BulkheadSettings bulkhead;
+
+	private final RateLimiterSettings rateLimiter;
+
 	private final BatchSettings batch;
 
 	private final LoggingSettings logging;
@@ -74,6 +80,9 @@ public final class ClientSettings {
 		this.maxInMemorySize = builder.maxInMemorySize;
 		this.pool = builder.pool;
 		this.retry = builder.retry;
+		this.circuitBreaker = builder.circuitBreaker;
+		this.bulkhead = builder.bulkhead;
+		this.rateLimiter = builder.rateLimiter;
 		this.batch = builder.batch;
 		this.logging = builder.logging;
 	}
@@ -101,6 +110,9 @@ public final class ClientSettings {
 			.maxInMemorySize(this.maxInMemorySize)
 			.pool(this.pool)
 			.retry(this.retry)
+			.circuitBreaker(this.circuitBreaker)
+			.bulkhead(this.bulkhead)
+			.rateLimiter(this.rateLimiter)
 			.batch(this.batch)
 			.logging(this.logging);
 	}
@@ -186,6 +198,30 @@ public final class ClientSettings {
 	}
 
 	/**
+	 * Return the circuit breaker settings.
+	 * @return the circuit breaker settings
+	 */
+	public CircuitBreakerSettings circuitBreaker() {
+		return this.circuitBreaker;
+	}
+
+	/**
+	 * Return the bulkhead settings.
+	 * @return the bulkhead settings
+	 */
+	public BulkheadSettings bulkhead() {
+		return this.bulkhead;
+	}
+
+	/**
+	 * Return the rate limiter settings.
+	 * @return the rate limiter settings
+	 */
+	public RateLimiterSettings rateLimiter() {
+		return this.rateLimiter;
+	}
+
+	/**
 	 * Return the batch settings.
 	 * @return the batch settings
 	 */
@@ -206,7 +242,8 @@ public final class ClientSettings {
 		return "ClientSettings[name=" + this.name + ", transport=" + this.transport + ", baseUrl=" + this.baseUrl
 				+ ", timeout=" + this.timeout + ", attemptTimeout=" + this.attemptTimeout + ", connectTimeout="
 				+ this.connectTimeout + ", headers=" + this.headers.keySet() + ", maxInMemorySize="
-				+ this.maxInMemorySize + ", " + this.pool + ", " + this.retry + ", " + this.batch + ", "
+				+ this.maxInMemorySize + ", " + this.pool + ", " + this.retry + ", " + this.circuitBreaker + ", "
+				+ this.bulkhead + ", " + this.rateLimiter + ", " + this.batch + ", "
 				+ this.logging + "]";
 	}
 
@@ -239,15 +276,17 @@ public final class ClientSettings {
 	 * @param retryNonIdempotent whether POST and PATCH are retried after the server may
 	 * have acted on them
 	 * @param respectRetryAfter whether a {@code Retry-After} header sets the next wait
+	 * @param instance the name of an existing Resilience4j retry instance whose attempts and
+	 * waits to use instead, or {@code null}
 	 * @since 0.1.0
 	 */
 	public record RetrySettings(boolean enabled, int maxAttempts, Duration waitDuration, double multiplier,
 			Duration maxWaitDuration, double jitter, Set<Integer> retryOnStatus, boolean retryNonIdempotent,
-			boolean respectRetryAfter) {
+			boolean respectRetryAfter, String instance) {
 
 		/** The built-in retry settings. */
 		public static final RetrySettings DEFAULTS = new RetrySettings(true, 3, Duration.ofMillis(100), 2.0,
-				Duration.ofSeconds(2), 0.5, Set.of(429, 502, 503, 504), false, true);
+				Duration.ofSeconds(2), 0.5, Set.of(429, 502, 503, 504), false, true, null);
 
 		/**
 		 * Create retry settings; the statuses are copied into an ordered, read-only set.
@@ -255,6 +294,66 @@ public final class ClientSettings {
 		public RetrySettings {
 			retryOnStatus = (retryOnStatus != null) ? Set.copyOf(new TreeSet<>(retryOnStatus)) : Set.of();
 		}
+
+	}
+
+	/**
+	 * Circuit breaker settings: a count-based sliding window of calls; off by default.
+	 *
+	 * @param enabled whether calls pass through a circuit breaker
+	 * @param failureRateThreshold the failure percentage that opens the circuit
+	 * @param slidingWindowSize how many recent calls the failure rate is computed over
+	 * @param minimumNumberOfCalls how many calls are needed before the rate counts
+	 * @param waitDurationInOpenState how long the circuit stays open before half-open
+	 * @param permittedNumberOfCallsInHalfOpenState how many trial calls half-open allows
+	 * @param instance the name of an existing Resilience4j circuit breaker whose
+	 * configuration to use instead, or {@code null}
+	 * @since 0.1.0
+	 */
+	public record CircuitBreakerSettings(boolean enabled, float failureRateThreshold, int slidingWindowSize,
+			int minimumNumberOfCalls, Duration waitDurationInOpenState, int permittedNumberOfCallsInHalfOpenState,
+			String instance) {
+
+		/** The built-in circuit breaker settings: off; 50% of the last 20 calls, 10 at least. */
+		public static final CircuitBreakerSettings DEFAULTS = new CircuitBreakerSettings(false, 50, 20, 10,
+				Duration.ofSeconds(30), 3, null);
+
+	}
+
+	/**
+	 * Bulkhead settings: a limit on concurrent calls; off by default. A call finding no free
+	 * slot is rejected at once: waiting for one would block a thread of the reactive chain.
+	 *
+	 * @param enabled whether calls pass through a bulkhead
+	 * @param maxConcurrentCalls the most calls in flight at once
+	 * @param instance the name of an existing Resilience4j bulkhead whose configuration to
+	 * use instead, or {@code null}
+	 * @since 0.1.0
+	 */
+	public record BulkheadSettings(boolean enabled, int maxConcurrentCalls, String instance) {
+
+		/** The built-in bulkhead settings: off; 25 calls. */
+		public static final BulkheadSettings DEFAULTS = new BulkheadSettings(false, 25, null);
+
+	}
+
+	/**
+	 * Rate limiter settings: at most so many calls per period; off by default.
+	 *
+	 * @param enabled whether calls pass through a rate limiter
+	 * @param limitForPeriod the calls allowed per period
+	 * @param limitRefreshPeriod the period
+	 * @param timeoutDuration how long a call waits for permission before it is rejected
+	 * @param instance the name of an existing Resilience4j rate limiter whose configuration
+	 * to use instead, or {@code null}
+	 * @since 0.1.0
+	 */
+	public record RateLimiterSettings(boolean enabled, int limitForPeriod, Duration limitRefreshPeriod,
+			Duration timeoutDuration, String instance) {
+
+		/** The built-in rate limiter settings: off; 50 calls a second, no waiting. */
+		public static final RateLimiterSettings DEFAULTS = new RateLimiterSettings(false, 50, Duration.ofSeconds(1),
+				Duration.ZERO, null);
 
 	}
 
@@ -341,6 +440,12 @@ public final class ClientSettings {
 		private PoolSettings pool = PoolSettings.DEFAULTS;
 
 		private RetrySettings retry = RetrySettings.DEFAULTS;
+
+		private CircuitBreakerSettings circuitBreaker = CircuitBreakerSettings.DEFAULTS;
+
+		private BulkheadSettings bulkhead = BulkheadSettings.DEFAULTS;
+
+		private RateLimiterSettings rateLimiter = RateLimiterSettings.DEFAULTS;
 
 		private BatchSettings batch = BatchSettings.DEFAULTS;
 
@@ -466,6 +571,36 @@ public final class ClientSettings {
 		}
 
 		/**
+		 * Set the circuit breaker settings.
+		 * @param circuitBreaker the circuit breaker settings
+		 * @return this builder
+		 */
+		public Builder circuitBreaker(CircuitBreakerSettings circuitBreaker) {
+			this.circuitBreaker = Objects.requireNonNull(circuitBreaker, "circuitBreaker must not be null");
+			return this;
+		}
+
+		/**
+		 * Set the bulkhead settings.
+		 * @param bulkhead the bulkhead settings
+		 * @return this builder
+		 */
+		public Builder bulkhead(BulkheadSettings bulkhead) {
+			this.bulkhead = Objects.requireNonNull(bulkhead, "bulkhead must not be null");
+			return this;
+		}
+
+		/**
+		 * Set the rate limiter settings.
+		 * @param rateLimiter the rate limiter settings
+		 * @return this builder
+		 */
+		public Builder rateLimiter(RateLimiterSettings rateLimiter) {
+			this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter must not be null");
+			return this;
+		}
+
+		/**
 		 * Set the batch settings.
 		 * @param batch the batch settings
 		 * @return this builder
@@ -507,8 +642,8 @@ public final class ClientSettings {
 				throw invalid("retry.multiplier", "must be at least 1.0 but was " + this.retry.multiplier(),
 						"Set it to 1.0 for a fixed wait or more for an exponential backoff.");
 			}
-			if (this.retry.jitter() < 0 || this.retry.jitter() > 1) {
-				throw invalid("retry.jitter", "must be between 0 and 1 but was " + this.retry.jitter(),
+			if (this.retry.jitter() < 0 || this.retry.jitter() >= 1) {
+				throw invalid("retry.jitter", "must be at least 0 and below 1 but was " + this.retry.jitter(),
 						"Set it to 0 for no jitter, or a fraction such as 0.5.");
 			}
 			for (int status : this.retry.retryOnStatus()) {
@@ -517,6 +652,20 @@ public final class ClientSettings {
 							"List statuses between 100 and 599, such as [429, 503].");
 				}
 			}
+			if (this.circuitBreaker.failureRateThreshold() <= 0 || this.circuitBreaker.failureRateThreshold() > 100) {
+				throw invalid("circuit-breaker.failure-rate-threshold",
+						"must be above 0 and at most 100 but was " + this.circuitBreaker.failureRateThreshold(),
+						"Set it to a percentage such as 50.");
+			}
+			atLeast("circuit-breaker.sliding-window-size", this.circuitBreaker.slidingWindowSize(), 1);
+			atLeast("circuit-breaker.minimum-number-of-calls", this.circuitBreaker.minimumNumberOfCalls(), 1);
+			positive("circuit-breaker.wait-duration-in-open-state", this.circuitBreaker.waitDurationInOpenState());
+			atLeast("circuit-breaker.permitted-number-of-calls-in-half-open-state",
+					this.circuitBreaker.permittedNumberOfCallsInHalfOpenState(), 1);
+			atLeast("bulkhead.max-concurrent-calls", this.bulkhead.maxConcurrentCalls(), 1);
+			atLeast("rate-limiter.limit-for-period", this.rateLimiter.limitForPeriod(), 1);
+			positive("rate-limiter.limit-refresh-period", this.rateLimiter.limitRefreshPeriod());
+			notNegative("rate-limiter.timeout-duration", this.rateLimiter.timeoutDuration());
 			atLeast("batch.max-concurrency", this.batch.maxConcurrency(), 1);
 			return new ClientSettings(this);
 		}
@@ -525,6 +674,13 @@ public final class ClientSettings {
 			if (value == null || value.isNegative() || value.isZero()) {
 				throw invalid(property, "must be a positive duration but was " + value,
 						"Set it to a positive duration such as 2s or 500ms.");
+			}
+		}
+
+		private void notNegative(String property, Duration value) {
+			if (value == null || value.isNegative()) {
+				throw invalid(property, "must not be negative but was " + value,
+						"Set it to 0 for no waiting, or a duration such as 500ms.");
 			}
 		}
 

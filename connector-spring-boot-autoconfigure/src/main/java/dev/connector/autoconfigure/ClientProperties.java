@@ -69,6 +69,21 @@ public class ClientProperties {
 	private final Retry retry = new Retry();
 
 	/**
+	 * Circuit breaker settings.
+	 */
+	private final CircuitBreaker circuitBreaker = new CircuitBreaker();
+
+	/**
+	 * Bulkhead settings.
+	 */
+	private final Bulkhead bulkhead = new Bulkhead();
+
+	/**
+	 * Rate limiter settings.
+	 */
+	private final RateLimiter rateLimiter = new RateLimiter();
+
+	/**
 	 * Batch settings.
 	 */
 	private final Batch batch = new Batch();
@@ -147,6 +162,18 @@ public class ClientProperties {
 		return this.retry;
 	}
 
+	public CircuitBreaker getCircuitBreaker() {
+		return this.circuitBreaker;
+	}
+
+	public Bulkhead getBulkhead() {
+		return this.bulkhead;
+	}
+
+	public RateLimiter getRateLimiter() {
+		return this.rateLimiter;
+	}
+
 	public Batch getBatch() {
 		return this.batch;
 	}
@@ -210,6 +237,20 @@ public class ClientProperties {
 		 * Whether a Retry-After header sets the next wait. Built-in default: true.
 		 */
 		private Boolean respectRetryAfter;
+
+		/**
+		 * Name of an existing Resilience4j retry instance or config whose max-attempts and
+		 * waits to use instead of this client's.
+		 */
+		private String instance;
+
+		public String getInstance() {
+			return this.instance;
+		}
+
+		public void setInstance(String instance) {
+			this.instance = instance;
+		}
 
 		public Boolean getEnabled() {
 			return this.enabled;
@@ -281,6 +322,228 @@ public class ClientProperties {
 
 		public void setRespectRetryAfter(Boolean respectRetryAfter) {
 			this.respectRetryAfter = respectRetryAfter;
+		}
+
+	}
+
+	/**
+	 * Circuit breaker settings.
+	 */
+	public static class CircuitBreaker {
+
+		/**
+		 * Whether calls pass through a circuit breaker. Built-in default: false.
+		 */
+		private Boolean enabled;
+
+		/**
+		 * Failure percentage (transport failures, timeouts, 5xx) that opens the circuit.
+		 * Built-in default: 50.
+		 */
+		private Float failureRateThreshold;
+
+		/**
+		 * Number of recent calls the failure rate is computed over. Built-in default: 20.
+		 */
+		private Integer slidingWindowSize;
+
+		/**
+		 * Number of calls needed before the failure rate counts. Built-in default: 10.
+		 */
+		private Integer minimumNumberOfCalls;
+
+		/**
+		 * How long the circuit stays open before trial calls. Built-in default: 30s.
+		 */
+		private Duration waitDurationInOpenState;
+
+		/**
+		 * Number of trial calls allowed when half-open. Built-in default: 3.
+		 */
+		private Integer permittedNumberOfCallsInHalfOpenState;
+
+		/**
+		 * Name of an existing Resilience4j circuit breaker instance or config to use
+		 * instead of these settings.
+		 */
+		private String instance;
+
+		public Boolean getEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(Boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Float getFailureRateThreshold() {
+			return this.failureRateThreshold;
+		}
+
+		public void setFailureRateThreshold(Float failureRateThreshold) {
+			this.failureRateThreshold = failureRateThreshold;
+		}
+
+		public Integer getSlidingWindowSize() {
+			return this.slidingWindowSize;
+		}
+
+		public void setSlidingWindowSize(Integer slidingWindowSize) {
+			this.slidingWindowSize = slidingWindowSize;
+		}
+
+		public Integer getMinimumNumberOfCalls() {
+			return this.minimumNumberOfCalls;
+		}
+
+		public void setMinimumNumberOfCalls(Integer minimumNumberOfCalls) {
+			this.minimumNumberOfCalls = minimumNumberOfCalls;
+		}
+
+		public Duration getWaitDurationInOpenState() {
+			return this.waitDurationInOpenState;
+		}
+
+		public void setWaitDurationInOpenState(Duration waitDurationInOpenState) {
+			this.waitDurationInOpenState = waitDurationInOpenState;
+		}
+
+		public Integer getPermittedNumberOfCallsInHalfOpenState() {
+			return this.permittedNumberOfCallsInHalfOpenState;
+		}
+
+		public void setPermittedNumberOfCallsInHalfOpenState(Integer permittedNumberOfCallsInHalfOpenState) {
+			this.permittedNumberOfCallsInHalfOpenState = permittedNumberOfCallsInHalfOpenState;
+		}
+
+		public String getInstance() {
+			return this.instance;
+		}
+
+		public void setInstance(String instance) {
+			this.instance = instance;
+		}
+
+	}
+
+	/**
+	 * Bulkhead settings.
+	 */
+	public static class Bulkhead {
+
+		/**
+		 * Whether calls pass through a bulkhead; a call finding no free slot is rejected at
+		 * once. Built-in default: false.
+		 */
+		private Boolean enabled;
+
+		/**
+		 * Most calls in flight at once. Built-in default: 25.
+		 */
+		private Integer maxConcurrentCalls;
+
+		/**
+		 * Name of an existing Resilience4j bulkhead instance or config to use instead of
+		 * these settings; its max-wait-duration must be 0.
+		 */
+		private String instance;
+
+		public Boolean getEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(Boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Integer getMaxConcurrentCalls() {
+			return this.maxConcurrentCalls;
+		}
+
+		public void setMaxConcurrentCalls(Integer maxConcurrentCalls) {
+			this.maxConcurrentCalls = maxConcurrentCalls;
+		}
+
+		public String getInstance() {
+			return this.instance;
+		}
+
+		public void setInstance(String instance) {
+			this.instance = instance;
+		}
+
+	}
+
+	/**
+	 * Rate limiter settings.
+	 */
+	public static class RateLimiter {
+
+		/**
+		 * Whether calls pass through a rate limiter. Built-in default: false.
+		 */
+		private Boolean enabled;
+
+		/**
+		 * Calls allowed per refresh period. Built-in default: 50.
+		 */
+		private Integer limitForPeriod;
+
+		/**
+		 * Refresh period of the limit. Built-in default: 1s.
+		 */
+		private Duration limitRefreshPeriod;
+
+		/**
+		 * How long a call waits for permission before it is rejected. Built-in default: 0
+		 * (reject at once).
+		 */
+		private Duration timeoutDuration;
+
+		/**
+		 * Name of an existing Resilience4j rate limiter instance or config to use instead
+		 * of these settings.
+		 */
+		private String instance;
+
+		public Boolean getEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(Boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Integer getLimitForPeriod() {
+			return this.limitForPeriod;
+		}
+
+		public void setLimitForPeriod(Integer limitForPeriod) {
+			this.limitForPeriod = limitForPeriod;
+		}
+
+		public Duration getLimitRefreshPeriod() {
+			return this.limitRefreshPeriod;
+		}
+
+		public void setLimitRefreshPeriod(Duration limitRefreshPeriod) {
+			this.limitRefreshPeriod = limitRefreshPeriod;
+		}
+
+		public Duration getTimeoutDuration() {
+			return this.timeoutDuration;
+		}
+
+		public void setTimeoutDuration(Duration timeoutDuration) {
+			this.timeoutDuration = timeoutDuration;
+		}
+
+		public String getInstance() {
+			return this.instance;
+		}
+
+		public void setInstance(String instance) {
+			this.instance = instance;
 		}
 
 	}

@@ -9,8 +9,11 @@ import java.util.function.Supplier;
 import dev.connector.ConfigurationException;
 import dev.connector.config.ClientSettings;
 import dev.connector.config.ClientSettings.BatchSettings;
+import dev.connector.config.ClientSettings.BulkheadSettings;
+import dev.connector.config.ClientSettings.CircuitBreakerSettings;
 import dev.connector.config.ClientSettings.LoggingSettings;
 import dev.connector.config.ClientSettings.PoolSettings;
+import dev.connector.config.ClientSettings.RateLimiterSettings;
 import dev.connector.config.ClientSettings.RetrySettings;
 
 /**
@@ -110,6 +113,9 @@ final class ClientSettingsResolver {
 		}
 		builder.pool(pool(properties.getPool(), base.pool()));
 		builder.retry(retry(properties.getRetry(), base.retry()));
+		builder.circuitBreaker(circuitBreaker(properties.getCircuitBreaker(), base.circuitBreaker()));
+		builder.bulkhead(bulkhead(properties.getBulkhead(), base.bulkhead()));
+		builder.rateLimiter(rateLimiter(properties.getRateLimiter(), base.rateLimiter()));
 		builder.batch(batch(properties.getBatch(), base.batch()));
 		builder.logging(logging(properties.getLogging(), base.logging()));
 		return builder.build();
@@ -130,7 +136,32 @@ final class ClientSettingsResolver {
 				(properties.getRetryOnStatus() != null) ? Set.copyOf(properties.getRetryOnStatus())
 						: base.retryOnStatus(),
 				or(properties.getRetryNonIdempotent(), base.retryNonIdempotent()),
-				or(properties.getRespectRetryAfter(), base.respectRetryAfter()));
+				or(properties.getRespectRetryAfter(), base.respectRetryAfter()),
+				or(properties.getInstance(), base.instance()));
+	}
+
+	private static CircuitBreakerSettings circuitBreaker(ClientProperties.CircuitBreaker properties,
+			CircuitBreakerSettings base) {
+		return new CircuitBreakerSettings(or(properties.getEnabled(), base.enabled()),
+				or(properties.getFailureRateThreshold(), base.failureRateThreshold()),
+				or(properties.getSlidingWindowSize(), base.slidingWindowSize()),
+				or(properties.getMinimumNumberOfCalls(), base.minimumNumberOfCalls()),
+				or(properties.getWaitDurationInOpenState(), base.waitDurationInOpenState()),
+				or(properties.getPermittedNumberOfCallsInHalfOpenState(), base.permittedNumberOfCallsInHalfOpenState()),
+				or(properties.getInstance(), base.instance()));
+	}
+
+	private static BulkheadSettings bulkhead(ClientProperties.Bulkhead properties, BulkheadSettings base) {
+		return new BulkheadSettings(or(properties.getEnabled(), base.enabled()),
+				or(properties.getMaxConcurrentCalls(), base.maxConcurrentCalls()),
+				or(properties.getInstance(), base.instance()));
+	}
+
+	private static RateLimiterSettings rateLimiter(ClientProperties.RateLimiter properties, RateLimiterSettings base) {
+		return new RateLimiterSettings(or(properties.getEnabled(), base.enabled()),
+				or(properties.getLimitForPeriod(), base.limitForPeriod()),
+				or(properties.getLimitRefreshPeriod(), base.limitRefreshPeriod()),
+				or(properties.getTimeoutDuration(), base.timeoutDuration()), or(properties.getInstance(), base.instance()));
 	}
 
 	private static BatchSettings batch(ClientProperties.Batch properties, BatchSettings base) {

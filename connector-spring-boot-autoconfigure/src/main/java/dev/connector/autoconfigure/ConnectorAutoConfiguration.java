@@ -3,9 +3,15 @@ package dev.connector.autoconfigure;
 import dev.connector.Connector;
 import dev.connector.ConnectorInterceptor;
 import dev.connector.ConnectorRegistry;
+import dev.connector.resilience.ResilienceRegistries;
 import dev.connector.transport.TransportFactory;
 import dev.connector.transport.TransportRegistry;
 import dev.connector.transport.http.HttpTransportFactory;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -30,7 +36,12 @@ import org.springframework.web.reactive.function.client.WebClient;
  *
  * @since 0.1.0
  */
-@AutoConfiguration(after = { WebClientAutoConfiguration.class, CodecsAutoConfiguration.class })
+@AutoConfiguration(after = { WebClientAutoConfiguration.class, CodecsAutoConfiguration.class },
+		afterName = { "io.github.resilience4j.springboot3.retry.autoconfigure.RetryAutoConfiguration",
+				"io.github.resilience4j.springboot3.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration",
+				"io.github.resilience4j.springboot3.timelimiter.autoconfigure.TimeLimiterAutoConfiguration",
+				"io.github.resilience4j.springboot3.bulkhead.autoconfigure.BulkheadAutoConfiguration",
+				"io.github.resilience4j.springboot3.ratelimiter.autoconfigure.RateLimiterAutoConfiguration" })
 @ConditionalOnClass(Connector.class)
 @EnableConfigurationProperties(ConnectorProperties.class)
 @Import(ConnectorBeanRegistrar.class)
@@ -42,13 +53,27 @@ public class ConnectorAutoConfiguration {
 		return TransportRegistry.of(factories.orderedStream().toList());
 	}
 
+	/**
+	 * The application's Resilience4j registries (those of resilience4j-spring-boot3 when it
+	 * is there), so that the clients' instances show in its actuator endpoints and metrics.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	ResilienceRegistries connectorResilienceRegistries(ObjectProvider<RetryRegistry> retries,
+			ObjectProvider<TimeLimiterRegistry> timeLimiters, ObjectProvider<CircuitBreakerRegistry> circuitBreakers,
+			ObjectProvider<BulkheadRegistry> bulkheads, ObjectProvider<RateLimiterRegistry> rateLimiters) {
+		return new ResilienceRegistries(retries.getIfAvailable(), timeLimiters.getIfAvailable(),
+				circuitBreakers.getIfAvailable(), bulkheads.getIfAvailable(), rateLimiters.getIfAvailable());
+	}
+
 	@Bean
 	@ConditionalOnMissingBean
 	ConnectorFactory connectorFactory(ConnectorProperties properties, TransportRegistry transports,
-			ObjectProvider<CodecCustomizer> codecCustomizers, ObjectProvider<ConnectorInterceptor> interceptors,
-			ObjectProvider<ConnectorCustomizer> customizers) {
-		return new ConnectorFactory(properties, transports, codecCustomizers.orderedStream().toList(),
-				interceptors.orderedStream().toList(), customizers.orderedStream().toList());
+			ResilienceRegistries resilienceRegistries, ObjectProvider<CodecCustomizer> codecCustomizers,
+			ObjectProvider<ConnectorInterceptor> interceptors, ObjectProvider<ConnectorCustomizer> customizers) {
+		return new ConnectorFactory(properties, transports, resilienceRegistries,
+				codecCustomizers.orderedStream().toList(), interceptors.orderedStream().toList(),
+				customizers.orderedStream().toList());
 	}
 
 	@Bean

@@ -7,6 +7,7 @@ import dev.connector.ConfigurationException;
 import dev.connector.Connector;
 import dev.connector.ConnectorInterceptor;
 import dev.connector.config.ClientSettings;
+import dev.connector.resilience.ResilienceRegistries;
 import dev.connector.transport.TransportRegistry;
 
 import org.springframework.boot.web.codec.CodecCustomizer;
@@ -31,11 +32,14 @@ public final class ConnectorFactory {
 
 	private final List<ConnectorCustomizer> customizers;
 
+	private final ResilienceRegistries resilienceRegistries;
+
 	ConnectorFactory(ConnectorProperties properties, TransportRegistry transports,
-			List<CodecCustomizer> codecCustomizers, List<ConnectorInterceptor> interceptors,
-			List<ConnectorCustomizer> customizers) {
+			ResilienceRegistries resilienceRegistries, List<CodecCustomizer> codecCustomizers,
+			List<ConnectorInterceptor> interceptors, List<ConnectorCustomizer> customizers) {
 		this.settings = ClientSettingsResolver.resolve(properties);
 		this.transports = transports;
+		this.resilienceRegistries = resilienceRegistries;
 		this.codecCustomizers = List.copyOf(codecCustomizers);
 		this.interceptors = List.copyOf(interceptors);
 		this.customizers = List.copyOf(customizers);
@@ -63,6 +67,7 @@ public final class ConnectorFactory {
 		Connector.Builder builder = Connector.builder(name)
 			.settings(clientSettings)
 			.transportRegistry(this.transports)
+			.resilienceRegistries(this.resilienceRegistries)
 			.codecs((codecs) -> this.codecCustomizers.forEach((customizer) -> customizer.customize(codecs)));
 		this.interceptors.forEach(builder::interceptor);
 		this.customizers.forEach((customizer) -> customizer.customize(name, builder));

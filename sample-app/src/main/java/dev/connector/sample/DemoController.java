@@ -43,7 +43,7 @@ class DemoController {
 		return Flux.fromIterable(symbols).flatMapSequential(this::quote, 4);
 	}
 
-	/** An upstream that fails twice out of three: the error says exactly what happened. */
+	/** An upstream that fails twice out of three: retries turn it into a success. */
 	@GetMapping("/demo/flaky")
 	Mono<String> flaky() {
 		return this.quotes.request(ConnectorRequest.get("/flaky").build(), String.class);

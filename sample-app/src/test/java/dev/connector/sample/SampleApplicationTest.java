@@ -59,6 +59,20 @@ class SampleApplicationTest {
 	}
 
 	@Test
+	void flakyUpstreamSucceedsThroughRetries() {
+		this.client.get().uri("/demo/flaky").exchange().expectStatus().isOk().expectBody(String.class)
+			.isEqualTo("recovered");
+	}
+
+	@Test
+	void actuatorListsTheClientsResilienceInstances() {
+		this.client.get().uri("/actuator/retries").exchange().expectStatus().isOk().expectBody()
+			.jsonPath("$.retries[?(@ == 'quotes')]").exists();
+		this.client.get().uri("/actuator/circuitbreakers").exchange().expectStatus().isOk().expectBody()
+			.jsonPath("$.circuitBreakers.quotes.state").isEqualTo("CLOSED");
+	}
+
+	@Test
 	void healthIsUp() {
 		this.client.get().uri("/actuator/health").exchange().expectStatus().isOk().expectBody().jsonPath("$.status")
 			.isEqualTo("UP");

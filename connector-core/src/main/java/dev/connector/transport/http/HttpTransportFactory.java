@@ -22,8 +22,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * them.
  * <p>
  * From the client's settings it applies: the base URL (required, {@code http} or
- * {@code https}), the headers, the connect timeout, the {@code attempt-timeout} as Reactor
- * Netty's response timeout, the pool settings and the max in-memory size.
+ * {@code https}), the headers, the connect timeout, the pool settings and the max in-memory
+ * size. Deadlines are the connector's, applied around the transport.
  *
  * @since 0.1.0
  */
@@ -77,9 +77,6 @@ public final class HttpTransportFactory implements TransportFactory {
 		HttpClient httpClient = HttpClient.create(connections)
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
 					settings.connectTimeout().toMillis()));
-		if (settings.attemptTimeout() != null) {
-			httpClient = httpClient.responseTimeout(settings.attemptTimeout());
-		}
 		WebClient webClient = this.builders.get()
 			.clientConnector(new ReactorClientHttpConnector(httpClient))
 			.defaultHeaders((headers) -> headers.putAll(settings.headers()))

@@ -40,7 +40,9 @@ class ConnectorConfigurationFailureAnalyzerTest {
 			connector.clients.payments.attempt-timeout  | -5ms         | must be a positive duration  | positive duration
 			connector.clients.payments.pool.max-idle-time | 0s         | must be a positive duration  | positive duration
 			connector.clients.payments.pool.max-connections | 0        | must be at least 1           | 1 or more
-			connector.defaults.retry.jitter             | 1.5          | must be between 0 and 1      | no jitter
+			connector.clients.payments.circuit-breaker.failure-rate-threshold | 0 | must be above 0 and at most 100 | percentage
+			connector.clients.payments.bulkhead.max-concurrent-calls | 0 | must be at least 1 | 1 or more
+			connector.defaults.retry.jitter             | 1.0          | must be at least 0 and below 1 | no jitter
 			connector.clients.payments.transport        | carrier-pigeon | no transport of type 'carrier-pigeon' | register a TransportFactory
 			connector.clients.payments.base-url         | localhost:8081 | not an absolute URL        | http://localhost:8081
 			connector.clients.payments.base-url         | http://exa mple.com | not a valid URL         | http://localhost:8081

@@ -1,0 +1,329 @@
+package dev.connector.resilience;
+
+import java.time.Duration;
+import java.util.function.Function;
+
+import dev.connector.ConfigurationException;
+import dev.connector.ConnectorException;
+import dev.connector.ConnectorTimeoutException;
+import dev.connector.RateLimitedException;
+import dev.connector.ServerErrorException;
+import dev.connector.TransportException;
+import dev.connector.config.ClientSettings;
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowType;
+import io.github.resilience4j.core.IntervalBiFunction;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.reactor.bulkhead.operator.BulkheadOperator;
+import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
+import io.github.resilience4j.reactor.ratelimiter.operator.RateLimiterOperator;
+import io.github.resilience4j.reactor.retry.RetryOperator;
+import io.github.resilience4j.reactor.timelimiter.TimeLimiterOperator;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.timelimiter.TimeLimiter;
+import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import reactor.core.publisher.Mono;
+
+/**
+ * One client's Resilience4j instances, mapped from its settings once, when the client is
+ * built, and registered in the application's registries under the client's name. The
+ * connector applies them around every call in one place:
+ * {@code Retry(CircuitBreaker(RateLimiter(TimeLimiter(Bulkhead(attempt)))))}, the order
+ * Resilience4j's own Spring integration uses.
+ * <p>
+ * What is retried is decided per call, by the connector, and recorded on the failure
+ * ({@link ConnectorException#isRetryable()}); the retry instance's predicate reads only
+ * that. Its waits are exponential with jitter, except after a 429 whose
+ * {@code Retry-After} the client respects.
+ * <p>
+ * Resilience4j types appear here so that applications and the actuator can see the
+ * instances; the rest of the API does not depend on them.
+ *
+ * @since 0.1.0
+ */
+public final class ClientResilience {
+
+	private final Retry retry;
+
+	private final TimeLimiter timeLimiter;
+
+	private final CircuitBreaker circuitBreaker;
+
+	private final Bulkhead bulkhead;
+
+	private final RateLimiter rateLimiter;
+
+	private ClientResilience(Retry retry, TimeLimiter timeLimiter, CircuitBreaker circuitBreaker, Bulkhead bulkhead,
+			RateLimiter rateLimiter) {
+		this.retry = retry;
+		this.timeLimiter = timeLimiter;
+		this.circuitBreaker = circuitBreaker;
+		this.bulkhead = bulkhead;
+		this.rateLimiter = rateLimiter;
+	}
+
+	/**
+	 * Create and register the instances a client's settings call for.
+	 * @param settings the client's settings
+	 * @param registries where to register them, and where referenced instances live
+	 * @return the client's instances
+	 * @throws ConfigurationException if a referenced instance does not exist or does not
+	 * suit a reactive client
+	 */
+	public static ClientResilience create(ClientSettings settings, ResilienceRegistries registries) {
+		return new ClientResilience(retry(settings, registries), timeLimiter(settings, registries),
+				circuitBreaker(settings, registries), bulkhead(settings, registries),
+				rateLimiter(settings, registries));
+	}
+
+	private static Retry retry(ClientSettings settings, ResilienceRegistries registries) {
+		ClientSettings.RetrySettings retry = settings.retry();
+		if (!retry.enabled()) {
+			return null;
+		}
+		int maxAttempts;
+		IntervalBiFunction<Object> backoff;
+		if (retry.instance() != null) {
+			RetryConfig base = registries.retries()
+				.find(retry.instance())
+				.map(Retry::getRetryConfig)
+				.or(() -> registries.retries().getConfiguration(retry.instance()))
+				.orElseThrow(() -> unknownInstance(settings, "retry", "resilience4j.retry", retry.instance()));
+			maxAttempts = base.getMaxAttempts();
+			backoff = base.getIntervalBiFunction();
+		}
+		else {
+			maxAttempts = retry.maxAttempts();
+			IntervalFunction interval = (retry.jitter() > 0)
+					? IntervalFunction.ofExponentialRandomBackoff(retry.waitDuration(), retry.multiplier(),
+							retry.jitter(), retry.maxWaitDuration())
+					: IntervalFunction.ofExponentialBackoff(retry.waitDuration(), retry.multiplier(),
+							retry.maxWaitDuration());
+			backoff = IntervalBiFunction.ofIntervalFunction(interval);
+		}
+		boolean respectRetryAfter = retry.respectRetryAfter();
+		RetryConfig config = RetryConfig.custom()
+			.maxAttempts(maxAttempts)
+			.intervalBiFunction((attempt, outcome) -> {
+				if (respectRetryAfter && outcome.isLeft()
+						&& outcome.getLeft() instanceof RateLimitedException rateLimited
+						&& rateLimited.getRetryAfter() != null) {
+					return rateLimited.getRetryAfter().toMillis();
+				}
+				return backoff.apply(attempt, outcome);
+			})
+			.retryOnException((error) -> error instanceof ConnectorException failure && failure.isRetryable())
+			.build();
+		String name = settings.name();
+		registries.retries().remove(name);
+		return registries.retries().retry(name, config);
+	}
+
+	private static TimeLimiter timeLimiter(ClientSettings settings, ResilienceRegistries registries) {
+		Duration attemptTimeout = settings.attemptTimeout();
+		if (attemptTimeout == null) {
+			// no attempt deadline: only the call's overall deadline applies, never a hidden default
+			return null;
+		}
+		TimeLimiterConfig config = TimeLimiterConfig.custom()
+			.timeoutDuration(attemptTimeout)
+			.cancelRunningFuture(true)
+			.build();
+		String name = settings.name();
+		registries.timeLimiters().remove(name);
+		return registries.timeLimiters().timeLimiter(name, config);
+	}
+
+	private static CircuitBreaker circuitBreaker(ClientSettings settings, ResilienceRegistries registries) {
+		ClientSettings.CircuitBreakerSettings circuitBreaker = settings.circuitBreaker();
+		if (!circuitBreaker.enabled()) {
+			return null;
+		}
+		CircuitBreakerConfig config;
+		if (circuitBreaker.instance() != null) {
+			config = registries.circuitBreakers()
+				.find(circuitBreaker.instance())
+				.map(CircuitBreaker::getCircuitBreakerConfig)
+				.or(() -> registries.circuitBreakers().getConfiguration(circuitBreaker.instance()))
+				.orElseThrow(() -> unknownInstance(settings, "circuit-breaker", "resilience4j.circuitbreaker",
+						circuitBreaker.instance()));
+		}
+		else {
+			config = CircuitBreakerConfig.custom()
+				.slidingWindow(circuitBreaker.slidingWindowSize(), circuitBreaker.minimumNumberOfCalls(),
+						SlidingWindowType.COUNT_BASED)
+				.failureRateThreshold(circuitBreaker.failureRateThreshold())
+				.waitDurationInOpenState(circuitBreaker.waitDurationInOpenState())
+				.permittedNumberOfCallsInHalfOpenState(circuitBreaker.permittedNumberOfCallsInHalfOpenState())
+				.recordException(ClientResilience::isUpstreamFailure)
+				.build();
+		}
+		String name = settings.name();
+		registries.circuitBreakers().remove(name);
+		return registries.circuitBreakers().circuitBreaker(name, config);
+	}
+
+	/**
+	 * Whether a failure says the upstream is unwell, as opposed to the request being wrong
+	 * (4xx), the body unreadable, or a guard refusing the call.
+	 */
+	private static boolean isUpstreamFailure(Throwable error) {
+		return error instanceof TransportException || error instanceof ConnectorTimeoutException
+				|| error instanceof ServerErrorException;
+	}
+
+	private static Bulkhead bulkhead(ClientSettings settings, ResilienceRegistries registries) {
+		ClientSettings.BulkheadSettings bulkhead = settings.bulkhead();
+		if (!bulkhead.enabled()) {
+			return null;
+		}
+		BulkheadConfig config;
+		if (bulkhead.instance() != null) {
+			config = registries.bulkheads()
+				.find(bulkhead.instance())
+				.map(Bulkhead::getBulkheadConfig)
+				.or(() -> registries.bulkheads().getConfiguration(bulkhead.instance()))
+				.orElseThrow(
+						() -> unknownInstance(settings, "bulkhead", "resilience4j.bulkhead", bulkhead.instance()));
+			if (!config.getMaxWaitDuration().isZero()) {
+				throw new ConfigurationException(settings.name(), "bulkhead.instance",
+						"Resilience4j bulkhead '" + bulkhead.instance() + "' has max-wait-duration "
+								+ config.getMaxWaitDuration() + ", and waiting for a slot would block a reactive thread",
+						"Set resilience4j.bulkhead.instances." + bulkhead.instance()
+								+ ".max-wait-duration to 0, or use bulkhead.max-concurrent-calls instead.");
+			}
+		}
+		else {
+			config = BulkheadConfig.custom()
+				.maxConcurrentCalls(bulkhead.maxConcurrentCalls())
+				.maxWaitDuration(Duration.ZERO)
+				.build();
+		}
+		String name = settings.name();
+		registries.bulkheads().remove(name);
+		return registries.bulkheads().bulkhead(name, config);
+	}
+
+	private static RateLimiter rateLimiter(ClientSettings settings, ResilienceRegistries registries) {
+		ClientSettings.RateLimiterSettings rateLimiter = settings.rateLimiter();
+		if (!rateLimiter.enabled()) {
+			return null;
+		}
+		RateLimiterConfig config;
+		if (rateLimiter.instance() != null) {
+			config = registries.rateLimiters()
+				.find(rateLimiter.instance())
+				.map(RateLimiter::getRateLimiterConfig)
+				.or(() -> registries.rateLimiters().getConfiguration(rateLimiter.instance()))
+				.orElseThrow(() -> unknownInstance(settings, "rate-limiter", "resilience4j.ratelimiter",
+						rateLimiter.instance()));
+		}
+		else {
+			config = RateLimiterConfig.custom()
+				.limitForPeriod(rateLimiter.limitForPeriod())
+				.limitRefreshPeriod(rateLimiter.limitRefreshPeriod())
+				.timeoutDuration(rateLimiter.timeoutDuration())
+				.build();
+		}
+		String name = settings.name();
+		registries.rateLimiters().remove(name);
+		return registries.rateLimiters().rateLimiter(name, config);
+	}
+
+	private static ConfigurationException unknownInstance(ClientSettings settings, String key, String prefix,
+			String instance) {
+		return new ConfigurationException(settings.name(), key + ".instance",
+				"no Resilience4j instance or configuration named '" + instance + "' exists",
+				"Define " + prefix + ".instances." + instance + " (or " + prefix + ".configs." + instance
+						+ "), or correct the name.");
+	}
+
+	/**
+	 * Guard one attempt: bulkhead, time limiter, rate limiter and circuit breaker, those
+	 * that are configured. Failures are passed through {@code translate} after the time
+	 * limiter and again after the circuit breaker, so that guards see connector exceptions
+	 * and their own rejections become connector exceptions too.
+	 * @param <T> the element type
+	 * @param attempt the attempt
+	 * @param translate maps any failure to a {@link ConnectorException}
+	 * @return the guarded attempt
+	 */
+	public <T> Mono<T> guardAttempt(Mono<T> attempt, Function<Throwable, Throwable> translate) {
+		Mono<T> guarded = attempt;
+		if (this.bulkhead != null) {
+			guarded = guarded.transformDeferred(BulkheadOperator.of(this.bulkhead));
+		}
+		if (this.timeLimiter != null) {
+			guarded = guarded.transformDeferred(TimeLimiterOperator.of(this.timeLimiter));
+		}
+		guarded = guarded.onErrorMap(translate);
+		if (this.rateLimiter == null && this.circuitBreaker == null) {
+			return guarded;
+		}
+		if (this.rateLimiter != null) {
+			guarded = guarded.transformDeferred(RateLimiterOperator.of(this.rateLimiter));
+		}
+		if (this.circuitBreaker != null) {
+			guarded = guarded.transformDeferred(CircuitBreakerOperator.of(this.circuitBreaker));
+		}
+		return guarded.onErrorMap(translate);
+	}
+
+	/**
+	 * Retry a call with the client's retry instance, if it has one. The call must build each
+	 * attempt anew on subscription ({@code Mono.defer}).
+	 * @param <T> the element type
+	 * @param call the call
+	 * @return the call, retried per the client's policy
+	 */
+	public <T> Mono<T> retry(Mono<T> call) {
+		return (this.retry != null) ? call.transformDeferred(RetryOperator.of(this.retry)) : call;
+	}
+
+	/**
+	 * Return the retry instance.
+	 * @return the instance, or {@code null} when retries are off
+	 */
+	public Retry getRetry() {
+		return this.retry;
+	}
+
+	/**
+	 * Return the time limiter of each attempt.
+	 * @return the instance, or {@code null} when no {@code attempt-timeout} is set
+	 */
+	public TimeLimiter getTimeLimiter() {
+		return this.timeLimiter;
+	}
+
+	/**
+	 * Return the circuit breaker.
+	 * @return the instance, or {@code null} when off
+	 */
+	public CircuitBreaker getCircuitBreaker() {
+		return this.circuitBreaker;
+	}
+
+	/**
+	 * Return the bulkhead.
+	 * @return the instance, or {@code null} when off
+	 */
+	public Bulkhead getBulkhead() {
+		return this.bulkhead;
+	}
+
+	/**
+	 * Return the rate limiter.
+	 * @return the instance, or {@code null} when off
+	 */
+	public RateLimiter getRateLimiter() {
+		return this.rateLimiter;
+	}
+
+}

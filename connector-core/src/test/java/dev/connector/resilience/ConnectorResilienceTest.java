@@ -1,0 +1,305 @@
+package dev.connector.resilience;
+
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import dev.connector.Connector;
+import dev.connector.ConnectorRequest;
+import dev.connector.ConnectorResponse;
+import dev.connector.ConnectorTimeoutException;
+import dev.connector.RateLimitedException;
+import dev.connector.RejectedCallException;
+import dev.connector.ServerErrorException;
+import dev.connector.TransportException;
+import dev.connector.config.ClientSettings;
+import dev.connector.config.ClientSettings.BulkheadSettings;
+import dev.connector.config.ClientSettings.CircuitBreakerSettings;
+import dev.connector.config.ClientSettings.RateLimiterSettings;
+import dev.connector.config.ClientSettings.RetrySettings;
+import dev.connector.test.LoopbackServer;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Retry, time limits and the guards against a real loopback server.
+ */
+class ConnectorResilienceTest {
+
+	private final List<Long> arrivals = new CopyOnWriteArrayList<>();
+
+	private final ResilienceRegistries registries = ResilienceRegistries.ofDefaults();
+
+	private LoopbackServer server;
+
+	private Connector connector;
+
+	@AfterEach
+	void stop() {
+		if (this.connector != null) {
+			this.connector.close();
+		}
+		if (this.server != null) {
+			this.server.close();
+		}
+	}
+
+	/** Start a server that answers the n-th request (from 0) as the handler says. */
+	private void start(ResponseByCount handler, Consumer<ClientSettings.Builder> settings) {
+		AtomicInteger count = new AtomicInteger();
+		this.server = LoopbackServer.start((request, response) -> {
+			this.arrivals.add(System.nanoTime());
+			return handler.handle(count.getAndIncrement(), response);
+		});
+		this.connector = Connector.builder("payments")
+			.settings((s) -> settings.accept(s.baseUrl(this.server.baseUrl())))
+			.resilienceRegistries(this.registries)
+			.build();
+	}
+
+	private static RetrySettings retry(int maxAttempts, Duration wait, double jitter) {
+		RetrySettings defaults = RetrySettings.DEFAULTS;
+		return new RetrySettings(true, maxAttempts, wait, 2.0, Duration.ofSeconds(5), jitter, defaults.retryOnStatus(),
+				false, true, null);
+	}
+
+	private Duration gap(int from, int to) {
+		return Duration.ofNanos(this.arrivals.get(to) - this.arrivals.get(from));
+	}
+
+	@Test
+	void retriesIdempotentGetOnServiceUnavailableWithBackoffWithinJitter() {
+		start((n, response) -> (n < 2) ? response.status(503).send() : response.sendString(Mono.just("ok")),
+				(s) -> s.retry(retry(3, Duration.ofMillis(200), 0.5)));
+		ConnectorResponse response = this.connector.blocking().request(ConnectorRequest.get("/charges/1").build());
+		assertThat(response.bodyAsString()).isEqualTo("ok");
+		assertThat(response.attempts()).isEqualTo(3);
+		assertThat(this.server.requests()).hasSize(3);
+		// 200 ms +/- 50%, then 400 ms +/- 50%, plus a little for the round trip
+		assertThat(gap(0, 1)).isBetween(Duration.ofMillis(100), Duration.ofMillis(300 + 80));
+		assertThat(gap(1, 2)).isBetween(Duration.ofMillis(200), Duration.ofMillis(600 + 80));
+	}
+
+	@Test
+	void givesUpAfterMaxAttemptsReportingThem() {
+		start((n, response) -> response.status(503).sendString(Mono.just("down")),
+				(s) -> s.retry(retry(4, Duration.ofMillis(10), 0)));
+		ServerErrorException error = catchThrowableOfType(ServerErrorException.class,
+				() -> this.connector.blocking().request(ConnectorRequest.get("/charges/1").build()));
+		assertThat(this.server.requests()).hasSize(4);
+		assertThat(error.getAttempts()).isEqualTo(4);
+		assertThat(error).hasMessageContaining("attempts=4");
+	}
+
+	@Test
+	void postIsNotRetriedAfterTheServerMayHaveActed() {
+		start((n, response) -> response.status(503).send(), (s) -> s.retry(retry(3, Duration.ofMillis(10), 0)));
+		ServerErrorException error = catchThrowableOfType(ServerErrorException.class,
+				() -> this.connector.blocking().request(ConnectorRequest.post("/charges").body("{}").build()));
+		assertThat(this.server.requests()).hasSize(1);
+		assertThat(error.getAttempts()).isEqualTo(1);
+		assertThat(error.isRetryable()).isFalse();
+	}
+
+	@Test
+	void postMarkedIdempotentIsRetried() {
+		start((n, response) -> response.status(503).send(), (s) -> s.retry(retry(3, Duration.ofMillis(10), 0)));
+		catchThrowableOfType(ServerErrorException.class, () -> this.connector.blocking()
+			.request(ConnectorRequest.post("/charges").body("{}").idempotent(true).build()));
+		assertThat(this.server.requests()).hasSize(3);
+	}
+
+	@Test
+	void clientMayRetryNonIdempotentCalls() {
+		start((n, response) -> response.status(503).send(), (s) -> s.retry(new RetrySettings(true, 3,
+				Duration.ofMillis(10), 1.0, Duration.ofSeconds(1), 0, RetrySettings.DEFAULTS.retryOnStatus(), true, true,
+				null)));
+		catchThrowableOfType(ServerErrorException.class,
+				() -> this.connector.blocking().request(ConnectorRequest.patch("/charges/1").body("{}").build()));
+		assertThat(this.server.requests()).hasSize(3);
+	}
+
+	@Test
+	void postToARefusedPortIsRetried() {
+		int port = LoopbackServer.unusedPort();
+		this.connector = Connector.builder("payments")
+			.settings((s) -> s.baseUrl("http://127.0.0.1:" + port).retry(retry(3, Duration.ofMillis(10), 0)))
+			.build();
+		TransportException error = catchThrowableOfType(TransportException.class,
+				() -> this.connector.blocking().request(ConnectorRequest.post("/charges").body("{}").build()));
+		assertThat(error.isConnectFailure()).isTrue();
+		assertThat(error.getAttempts()).isEqualTo(3);
+	}
+
+	@Test
+	void requestMayTurnRetriesOffOrLowerTheAttempts() {
+		start((n, response) -> response.status(503).send(), (s) -> s.retry(retry(4, Duration.ofMillis(10), 0)));
+		catchThrowableOfType(ServerErrorException.class,
+				() -> this.connector.blocking().request(ConnectorRequest.get("/a").retry(false).build()));
+		assertThat(this.server.requests()).hasSize(1);
+		catchThrowableOfType(ServerErrorException.class,
+				() -> this.connector.blocking().request(ConnectorRequest.get("/b").maxAttempts(2).build()));
+		assertThat(this.server.requests()).hasSize(3);
+	}
+
+	@Test
+	void retryAfterSecondsSetsTheNextWait() {
+		start((n, response) -> (n == 0) ? response.status(429).header("Retry-After", "1").send()
+				: response.sendString(Mono.just("ok")), (s) -> s.retry(retry(3, Duration.ofMillis(10), 0)));
+		assertThat(this.connector.blocking().request(ConnectorRequest.get("/quotes").build()).bodyAsString())
+			.isEqualTo("ok");
+		assertThat(gap(0, 1)).isGreaterThanOrEqualTo(Duration.ofMillis(990));
+	}
+
+	@Test
+	void retryAfterHttpDateSetsTheNextWait() {
+		start((n, response) -> (n == 0) ? response.status(429)
+			.header("Retry-After",
+					DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(2)))
+			.send() : response.sendString(Mono.just("ok")), (s) -> s.retry(retry(3, Duration.ofMillis(10), 0)));
+		assertThat(this.connector.blocking().request(ConnectorRequest.get("/quotes").build()).bodyAsString())
+			.isEqualTo("ok");
+		// an HTTP date has whole seconds: two seconds ahead is between one and two from now
+		assertThat(gap(0, 1)).isBetween(Duration.ofMillis(990), Duration.ofMillis(2200));
+	}
+
+	@Test
+	void retryAfterBeyondTheDeadlineFailsAtOnce() {
+		start((n, response) -> response.status(429).header("Retry-After", "1").send(),
+				(s) -> s.timeout(Duration.ofMillis(500)).retry(retry(3, Duration.ofMillis(10), 0)));
+		long start = System.nanoTime();
+		RateLimitedException error = catchThrowableOfType(RateLimitedException.class,
+				() -> this.connector.blocking().request(ConnectorRequest.get("/quotes").build()));
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(300));
+		assertThat(error.getRetryAfter()).isEqualTo(Duration.ofSeconds(1));
+		assertThat(this.server.requests()).hasSize(1);
+	}
+
+	@Test
+	void overallDeadlineBoundsAllAttempts() {
+		start((n, response) -> Mono.never(), (s) -> s.timeout(Duration.ofSeconds(1))
+			.attemptTimeout(Duration.ofMillis(400))
+			.retry(retry(5, Duration.ofMillis(100), 0.5)));
+		long start = System.nanoTime();
+		ConnectorTimeoutException error = catchThrowableOfType(ConnectorTimeoutException.class,
+				() -> this.connector.blocking().request(ConnectorRequest.get("/hang").build()));
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1200));
+		assertThat(error.getTimeout()).isEqualTo(Duration.ofSeconds(1));
+		assertThat(this.server.requests()).hasSizeBetween(2, 3);
+		assertThat(error.getAttempts()).isBetween(2, 3);
+	}
+
+	@Test
+	void attemptTimeoutIsExactlyWhatWasConfigured() {
+		start((n, response) -> Mono.delay(Duration.ofSeconds(2)).thenEmpty(response.sendString(Mono.just("slow"))),
+				(s) -> s.attemptTimeout(Duration.ofSeconds(5)));
+		ConnectorResponse response = this.connector.blocking().request(ConnectorRequest.get("/slow").build());
+		assertThat(response.bodyAsString()).isEqualTo("slow");
+		assertThat(response.attempts()).isEqualTo(1);
+		assertThat(this.registries.timeLimiters().find("payments")).hasValueSatisfying(
+				(limiter) -> assertThat(limiter.getTimeLimiterConfig().getTimeoutDuration()).isEqualTo(Duration.ofSeconds(5)));
+	}
+
+	@Test
+	void circuitBreakerOpensFailsFastAndRecoversThroughHalfOpen() {
+		AtomicInteger healthyFrom = new AtomicInteger(Integer.MAX_VALUE);
+		start((n, response) -> (n >= healthyFrom.get()) ? response.sendString(Mono.just("ok"))
+				: response.status(500).send(),
+				(s) -> s.circuitBreaker(new CircuitBreakerSettings(true, 50, 4, 4, Duration.ofMillis(300), 2, null)));
+		ConnectorRequest request = ConnectorRequest.get("/charges").build();
+		for (int i = 0; i < 4; i++) {
+			catchThrowableOfType(ServerErrorException.class, () -> this.connector.blocking().request(request));
+		}
+		CircuitBreaker breaker = this.registries.circuitBreakers().find("payments").orElseThrow();
+		assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
+		RejectedCallException rejected = catchThrowableOfType(RejectedCallException.class,
+				() -> this.connector.blocking().request(request));
+		assertThat(rejected.getGuard()).isEqualTo(RejectedCallException.Guard.CIRCUIT_BREAKER);
+		assertThat(rejected.isRetryable()).isFalse();
+		assertThat(this.server.requests()).hasSize(4);
+		healthyFrom.set(4);
+		await().atMost(Duration.ofSeconds(3))
+			.ignoreException(RejectedCallException.class)
+			.until(() -> this.connector.blocking().request(request).status() == 200);
+		this.connector.blocking().request(request);
+		assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+	}
+
+	@Test
+	void bulkheadLimitsCallsInFlight() {
+		start((n, response) -> Mono.delay(Duration.ofMillis(300)).thenEmpty(response.sendString(Mono.just("ok"))),
+				(s) -> s.bulkhead(new BulkheadSettings(true, 2, null)));
+		List<Object> outcomes = Flux.range(0, 5)
+			.flatMap((i) -> this.connector.request(ConnectorRequest.get("/slow").build())
+				.<Object>map(ConnectorResponse::status)
+				.onErrorResume(RejectedCallException.class, (ex) -> Mono.just(ex.getGuard())))
+			.collectList()
+			.block(Duration.ofSeconds(5));
+		assertThat(outcomes).containsExactlyInAnyOrder(200, 200, RejectedCallException.Guard.BULKHEAD,
+				RejectedCallException.Guard.BULKHEAD, RejectedCallException.Guard.BULKHEAD);
+		assertThat(this.server.maxInFlight()).isEqualTo(2);
+	}
+
+	@Test
+	void rateLimiterRejectsBeyondItsRate() {
+		start((n, response) -> response.sendString(Mono.just("ok")),
+				(s) -> s.rateLimiter(new RateLimiterSettings(true, 3, Duration.ofSeconds(10), Duration.ZERO, null)));
+		int rejected = 0;
+		for (int i = 0; i < 5; i++) {
+			try {
+				this.connector.blocking().request(ConnectorRequest.get("/q").build());
+			}
+			catch (RejectedCallException ex) {
+				assertThat(ex.getGuard()).isEqualTo(RejectedCallException.Guard.RATE_LIMITER);
+				rejected++;
+			}
+		}
+		assertThat(rejected).isEqualTo(2);
+		assertThat(this.server.requests()).hasSize(3);
+	}
+
+	@Test
+	void rateLimiterWithATimeoutDelaysInsteadOfRejecting() {
+		start((n, response) -> response.sendString(Mono.just("ok")),
+				(s) -> s.rateLimiter(new RateLimiterSettings(true, 1, Duration.ofMillis(300), Duration.ofSeconds(2), null)));
+		for (int i = 0; i < 3; i++) {
+			this.connector.blocking().request(ConnectorRequest.get("/q").build());
+		}
+		// one call per 300 ms period: the third waits for the third period
+		assertThat(gap(0, 2)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+	}
+
+	@Test
+	void instancesAreRegisteredUnderTheClientsName() {
+		start((n, response) -> response.send(),
+				(s) -> s.attemptTimeout(Duration.ofSeconds(1))
+					.circuitBreaker(new CircuitBreakerSettings(true, 50, 10, 10, Duration.ofSeconds(1), 1, null))
+					.bulkhead(new BulkheadSettings(true, 5, null))
+					.rateLimiter(new RateLimiterSettings(true, 5, Duration.ofSeconds(1), Duration.ZERO, null)));
+		assertThat(this.registries.retries().find("payments")).isPresent();
+		assertThat(this.registries.timeLimiters().find("payments")).isPresent();
+		assertThat(this.registries.circuitBreakers().find("payments")).isPresent();
+		assertThat(this.registries.bulkheads().find("payments")).isPresent();
+		assertThat(this.registries.rateLimiters().find("payments")).isPresent();
+	}
+
+	@FunctionalInterface
+	interface ResponseByCount {
+
+		org.reactivestreams.Publisher<Void> handle(int count, reactor.netty.http.server.HttpServerResponse response);
+
+	}
+
+}
