@@ -9,6 +9,13 @@ import java.util.function.Function;
 
 import dev.connector.batch.BatchOptions;
 import dev.connector.batch.BatchResult;
+import dev.connector.observation.ConnectorBatchObservationContext;
+import dev.connector.observation.ConnectorBatchObservationConvention;
+import dev.connector.observation.ConnectorObservationDocumentation;
+import dev.connector.observation.DefaultConnectorBatchObservationConvention;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.function.Tuple2;
@@ -20,11 +27,18 @@ import reactor.util.function.Tuple2;
  */
 final class BatchExecution {
 
+	private static final DefaultConnectorBatchObservationConvention DEFAULT_BATCH_CONVENTION = new DefaultConnectorBatchObservationConvention();
+
 	private BatchExecution() {
 	}
 
 	static Mono<List<BatchResult<ConnectorResponse>>> list(Connector connector, List<ConnectorRequest> requests,
 			BatchOptions options) {
+		return list(connector, requests, options, null, null);
+	}
+
+	static Mono<List<BatchResult<ConnectorResponse>>> list(Connector connector, List<ConnectorRequest> requests,
+			BatchOptions options, ObservationRegistry registry, ConnectorBatchObservationConvention convention) {
 		Objects.requireNonNull(requests, "requests must not be null");
 		for (int i = 0; i < requests.size(); i++) {
 			if (requests.get(i) == null) {
@@ -33,7 +47,8 @@ final class BatchExecution {
 		}
 		int size = requests.size();
 		// completion order is cheapest; each result goes to its input slot
-		return stream(connector, Flux.fromIterable(requests), options.toBuilder().ordered(false).build())
+		return stream(connector, Flux.fromIterable(requests), options.toBuilder().ordered(false).build(), registry,
+				convention)
 			.collect(() -> new Object[size], (slots, result) -> slots[(int) result.index()] = result)
 			.map(BatchExecution::toList);
 	}
@@ -45,10 +60,48 @@ final class BatchExecution {
 
 	static Flux<BatchResult<ConnectorResponse>> stream(Connector connector, Flux<ConnectorRequest> requests,
 			BatchOptions options) {
+		return stream(connector, requests, options, null, null);
+	}
+
+	static Flux<BatchResult<ConnectorResponse>> stream(Connector connector, Flux<ConnectorRequest> requests,
+			BatchOptions options, ObservationRegistry registry, ConnectorBatchObservationConvention convention) {
+		Flux<BatchResult<ConnectorResponse>> results = stream(connector, requests, options, concurrency(connector, options));
+		return (registry != null) ? observe(connector, results, options, registry, convention) : results;
+	}
+
+	private static int concurrency(Connector connector, BatchOptions options) {
+		return (options.maxConcurrency() != null) ? options.maxConcurrency()
+				: connector.settings().batch().maxConcurrency();
+	}
+
+	/**
+	 * Observe the batch as {@code connector.batch}, the parent of each of its calls.
+	 */
+	private static Flux<BatchResult<ConnectorResponse>> observe(Connector connector,
+			Flux<BatchResult<ConnectorResponse>> results, BatchOptions options, ObservationRegistry registry,
+			ConnectorBatchObservationConvention convention) {
+		return Flux.deferContextual((reactorContext) -> {
+			ConnectorBatchObservationContext context = new ConnectorBatchObservationContext(connector.name(),
+					options.failFast());
+			Observation parent = reactorContext.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
+			Observation observation = CallObservations.start(ConnectorObservationDocumentation.BATCH
+				.observation(convention, DEFAULT_BATCH_CONVENTION, () -> context, registry)
+				.parentObservation((parent != null) ? parent : registry.getCurrentObservation()));
+			return results.doOnNext((result) -> context.recordResult(result.isSuccess()))
+				.doOnComplete(() -> CallObservations.stop(observation, null))
+				.doOnError((error) -> CallObservations.stop(observation, error))
+				.doOnCancel(() -> {
+					context.setCancelled();
+					CallObservations.stop(observation, null);
+				})
+				.contextWrite((written) -> written.put(ObservationThreadLocalAccessor.KEY, observation));
+		});
+	}
+
+	private static Flux<BatchResult<ConnectorResponse>> stream(Connector connector, Flux<ConnectorRequest> requests,
+			BatchOptions options, int concurrency) {
 		Objects.requireNonNull(requests, "requests must not be null");
 		Objects.requireNonNull(options, "options must not be null");
-		int concurrency = (options.maxConcurrency() != null) ? options.maxConcurrency()
-				: connector.settings().batch().maxConcurrency();
 		return Flux.defer(() -> {
 			long deadline = (options.timeout() != null) ? System.nanoTime() + options.timeout().toNanos() : 0;
 			Function<Tuple2<Long, ConnectorRequest>, Mono<BatchResult<ConnectorResponse>>> call = (indexed) -> call(

@@ -15,13 +15,21 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 
 import dev.connector.config.ClientSettings;
+import dev.connector.observation.ConnectorObservationContext;
+import dev.connector.observation.ConnectorObservationDocumentation;
+import dev.connector.observation.DefaultConnectorAttemptObservationConvention;
+import dev.connector.observation.DefaultConnectorObservationConvention;
 import dev.connector.resilience.ClientResilience;
 import dev.connector.transport.TransportRequest;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.ratelimiter.RequestNotPermitted;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.SynchronousSink;
+import reactor.util.context.ContextView;
 
 import org.springframework.core.codec.CodecException;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -40,6 +48,10 @@ final class Call {
 
 	private static final byte[] NO_BODY = new byte[0];
 
+	private static final DefaultConnectorObservationConvention DEFAULT_CALL_CONVENTION = new DefaultConnectorObservationConvention();
+
+	private static final DefaultConnectorAttemptObservationConvention DEFAULT_ATTEMPT_CONVENTION = new DefaultConnectorAttemptObservationConvention();
+
 	private static final Set<HttpMethod> IDEMPOTENT_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.PUT,
 			HttpMethod.DELETE, HttpMethod.OPTIONS, HttpMethod.TRACE);
 
@@ -52,6 +64,10 @@ final class Call {
 	private volatile int attempts;
 
 	private long deadline;
+
+	private Observation attemptObservation;
+
+	private ConnectorObservationContext attemptContext;
 
 	Call(DefaultConnector connector, ConnectorRequest request) {
 		this.connector = connector;
@@ -67,19 +83,102 @@ final class Call {
 				: this.connector.clientSettings().timeout();
 		this.deadline = System.nanoTime() + timeout.toNanos();
 		ClientResilience resilience = this.connector.resilience();
-		Mono<ConnectorResponse> call = resilience.guardAttempt(Mono.defer(this::attempt), this::translate);
-		if (!Boolean.FALSE.equals(this.request.retry())) {
-			call = resilience.retry(call);
+		ObservationRegistry registry = this.connector.observationRegistry();
+		Mono<ConnectorResponse> attempt = resilience.guardAttempt(Mono.defer(this::attempt), this::translate);
+		if (registry != null) {
+			attempt = observeAttempt(attempt, registry);
 		}
-		return call.timeout(timeout)
+		Mono<ConnectorResponse> call = Boolean.FALSE.equals(this.request.retry()) ? attempt
+				: resilience.retry(attempt);
+		call = call.timeout(timeout)
 			.onErrorMap(TimeoutException.class, (ex) -> new ConnectorTimeoutException(
 					"No response within the deadline of " + format(timeout), this.connector.name(), this.request.method(),
 					uriForError(), this.attempts, timeout, ex));
+		return (registry != null) ? observeCall(call, registry) : call;
+	}
+
+	/**
+	 * Observe the whole call, as a child of the caller's current observation (a batch's, or
+	 * the application's), and make it the parent of the attempts.
+	 */
+	private Mono<ConnectorResponse> observeCall(Mono<ConnectorResponse> call, ObservationRegistry registry) {
+		return Mono.deferContextual((reactorContext) -> {
+			ConnectorObservationContext context = new ConnectorObservationContext(
+					ConnectorObservationContext.Type.CALL, this.connector.name(),
+					this.connector.clientSettings().transport(), this.request);
+			Observation observation = CallObservations.start(ConnectorObservationDocumentation.CALL
+				.observation(this.connector.observationConvention(), DEFAULT_CALL_CONVENTION, () -> context, registry)
+				.parentObservation(parent(reactorContext, registry)));
+			return observed(call, observation, context).contextWrite(
+					(written) -> written.put(ObservationThreadLocalAccessor.KEY, observation));
+		});
+	}
+
+	/**
+	 * Observe one attempt, as a child of the call; its context carries the trace
+	 * propagation headers the attempt sends.
+	 */
+	private Mono<ConnectorResponse> observeAttempt(Mono<ConnectorResponse> attempt, ObservationRegistry registry) {
+		return Mono.deferContextual((reactorContext) -> {
+			ConnectorObservationContext context = new ConnectorObservationContext(
+					ConnectorObservationContext.Type.ATTEMPT, this.connector.name(),
+					this.connector.clientSettings().transport(), this.request);
+			Observation observation = CallObservations.start(ConnectorObservationDocumentation.ATTEMPT
+				.observation(null, DEFAULT_ATTEMPT_CONVENTION, () -> context, registry)
+				.parentObservation(parent(reactorContext, registry)));
+			this.attemptObservation = observation;
+			this.attemptContext = context;
+			return observed(attempt, observation, context).contextWrite(
+					(written) -> written.put(ObservationThreadLocalAccessor.KEY, observation));
+		});
+	}
+
+	private static Observation parent(ContextView reactorContext, ObservationRegistry registry) {
+		Observation parent = reactorContext.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
+		return (parent != null) ? parent : registry.getCurrentObservation();
+	}
+
+	private Mono<ConnectorResponse> observed(Mono<ConnectorResponse> publisher, Observation observation,
+			ConnectorObservationContext context) {
+		boolean call = context.getType() == ConnectorObservationContext.Type.CALL;
+		return publisher.doOnSuccess((response) -> {
+			context.setResponse(response);
+			finish(observation, context, call, null);
+		})
+			.doOnError((error) -> finish(observation, context, call, error))
+			.doOnCancel(() -> {
+				context.setCancelled();
+				finish(observation, context, call, null);
+			});
+	}
+
+	private void finish(Observation observation, ConnectorObservationContext context, boolean call, Throwable error) {
+		if (context.getUri() == null) {
+			context.setUri(uriForError());
+		}
+		if (call || context.getAttempt() == 0) {
+			context.setAttempt(this.attempts);
+		}
+		CallObservations.stop(observation, error);
 	}
 
 	private Mono<ConnectorResponse> attempt() {
 		this.attempts++;
-		Mono<ConnectorResponse> exchange = Mono.defer(() -> new InterceptorChain(0).proceed(this.request));
+		Observation observation = this.attemptObservation;
+		Mono<ConnectorResponse> exchange;
+		if (observation == null) {
+			exchange = Mono.defer(() -> new InterceptorChain(0).proceed(this.request));
+		}
+		else {
+			this.attemptContext.setAttempt(this.attempts);
+			// interceptors run in the attempt's scope: their log lines carry its trace ids
+			try (Observation.Scope scope = CallObservations.openScope(observation)) {
+				exchange = new InterceptorChain(0).proceed(this.request);
+			}
+			catch (RuntimeException ex) {
+				exchange = Mono.error(ex);
+			}
+		}
 		if (!this.connector.isConnected()) {
 			exchange = this.connector.transport().connect().doOnSuccess((ignored) -> this.connector.markConnected())
 				.then(exchange);
@@ -91,6 +190,11 @@ final class Call {
 		URI uri = this.connector.uris().resolve(request);
 		this.uri = uri;
 		int attempt = this.attempts;
+		ConnectorObservationContext observed = this.attemptContext;
+		if (observed != null) {
+			observed.setUri(uri);
+			request = withPropagationHeaders(request, observed.getCarrier());
+		}
 		ConnectorResponse.CallInfo info = new ConnectorResponse.CallInfo(this.connector.name(), request.method(), uri,
 				this.connector.decoder());
 		int maxInMemorySize = this.connector.clientSettings().maxInMemorySize();
@@ -100,6 +204,19 @@ final class Call {
 				.map(Call::toBytes)
 				.defaultIfEmpty(NO_BODY)
 				.map((body) -> new ConnectorResponse(response.status(), response.headers(), body, attempt, info)));
+	}
+
+	private static ConnectorRequest withPropagationHeaders(ConnectorRequest request, HttpHeaders propagation) {
+		if (propagation == null || propagation.isEmpty()) {
+			return request;
+		}
+		ConnectorRequest.Builder builder = request.toBuilder();
+		propagation.forEach((name, values) -> {
+			if (!request.headers().containsKey(name)) {
+				builder.header(name, values.toArray(String[]::new));
+			}
+		});
+		return builder.build();
 	}
 
 	private static byte[] toBytes(DataBuffer buffer) {

@@ -6,9 +6,12 @@ import java.util.function.Consumer;
 import dev.connector.batch.BatchOptions;
 import dev.connector.batch.BatchResult;
 import dev.connector.config.ClientSettings;
+import dev.connector.observation.ConnectorBatchObservationConvention;
+import dev.connector.observation.ConnectorObservationConvention;
 import dev.connector.resilience.ResilienceRegistries;
 import dev.connector.transport.TransportFactory;
 import dev.connector.transport.TransportRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -171,6 +174,29 @@ public interface Connector extends AutoCloseable {
 		 * @return this builder
 		 */
 		Builder resilienceRegistries(ResilienceRegistries registries);
+
+		/**
+		 * Observe calls, attempts and batches in this registry ({@code connector.request},
+		 * {@code connector.request.attempt}, {@code connector.batch}). Without one, or with
+		 * a no-op registry, nothing is observed and nothing is spent on it.
+		 * @param registry the registry, or {@code null}
+		 * @return this builder
+		 */
+		Builder observationRegistry(ObservationRegistry registry);
+
+		/**
+		 * Replace the convention that names and tags call observations.
+		 * @param convention the convention, or {@code null} for the default
+		 * @return this builder
+		 */
+		Builder observationConvention(ConnectorObservationConvention convention);
+
+		/**
+		 * Replace the convention that names and tags batch observations.
+		 * @param convention the convention, or {@code null} for the default
+		 * @return this builder
+		 */
+		Builder batchObservationConvention(ConnectorBatchObservationConvention convention);
 
 		/**
 		 * Configure the codecs that decode response bodies.

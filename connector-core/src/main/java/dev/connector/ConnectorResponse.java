@@ -84,6 +84,14 @@ public final class ConnectorResponse {
 	}
 
 	/**
+	 * Return the length of the body.
+	 * @return the number of bytes, 0 when there was no body
+	 */
+	public int bodyLength() {
+		return this.body.length;
+	}
+
+	/**
 	 * Return a copy of the body.
 	 * @return the body bytes, empty when there was no body
 	 */

@@ -8,11 +8,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import dev.connector.batch.BatchOptions;
+import dev.connector.batch.BatchResult;
 import dev.connector.config.ClientSettings;
+import dev.connector.observation.ConnectorBatchObservationConvention;
+import dev.connector.observation.ConnectorObservationConvention;
 import dev.connector.resilience.ClientResilience;
 import dev.connector.transport.Transport;
+import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.ParameterizedTypeReference;
@@ -36,6 +42,12 @@ final class DefaultConnector implements Connector {
 
 	private final ClientResilience resilience;
 
+	private final ObservationRegistry observationRegistry;
+
+	private final ConnectorObservationConvention observationConvention;
+
+	private final ConnectorBatchObservationConvention batchObservationConvention;
+
 	private final UriResolver uris;
 
 	private final BlockingConnector blocking = new DefaultBlockingConnector(this);
@@ -45,12 +57,19 @@ final class DefaultConnector implements Connector {
 	private volatile boolean connected;
 
 	DefaultConnector(ClientSettings settings, Transport transport, List<ConnectorInterceptor> interceptors,
-			BodyDecoder decoder, ClientResilience resilience) {
+			BodyDecoder decoder, ClientResilience resilience, ObservationRegistry observationRegistry,
+			ConnectorObservationConvention observationConvention,
+			ConnectorBatchObservationConvention batchObservationConvention) {
 		this.settings = settings;
 		this.transport = transport;
 		this.interceptors = List.copyOf(interceptors);
 		this.decoder = decoder;
 		this.resilience = resilience;
+		// no registry, a no-op one, or observation switched off: skip observation entirely
+		this.observationRegistry = (observationRegistry == null || observationRegistry.isNoop()
+				|| !settings.observationEnabled()) ? null : observationRegistry;
+		this.observationConvention = observationConvention;
+		this.batchObservationConvention = batchObservationConvention;
 		this.uris = new UriResolver(settings.baseUrl());
 	}
 
@@ -87,6 +106,18 @@ final class DefaultConnector implements Connector {
 				sink.next(body);
 			}
 		});
+	}
+
+	@Override
+	public Mono<List<BatchResult<ConnectorResponse>>> batch(List<ConnectorRequest> requests, BatchOptions options) {
+		return BatchExecution.list(this, requests, options, this.observationRegistry,
+				this.batchObservationConvention);
+	}
+
+	@Override
+	public Flux<BatchResult<ConnectorResponse>> batch(Flux<ConnectorRequest> requests, BatchOptions options) {
+		return BatchExecution.stream(this, requests, options, this.observationRegistry,
+				this.batchObservationConvention);
 	}
 
 	@Override
@@ -141,6 +172,14 @@ final class DefaultConnector implements Connector {
 
 	ClientResilience resilience() {
 		return this.resilience;
+	}
+
+	ObservationRegistry observationRegistry() {
+		return this.observationRegistry;
+	}
+
+	ConnectorObservationConvention observationConvention() {
+		return this.observationConvention;
 	}
 
 	UriResolver uris() {

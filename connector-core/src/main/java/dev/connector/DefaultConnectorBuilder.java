@@ -6,12 +6,15 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 import dev.connector.config.ClientSettings;
+import dev.connector.observation.ConnectorBatchObservationConvention;
+import dev.connector.observation.ConnectorObservationConvention;
 import dev.connector.resilience.ClientResilience;
 import dev.connector.resilience.ResilienceRegistries;
 import dev.connector.transport.Transport;
 import dev.connector.transport.TransportFactory;
 import dev.connector.transport.TransportRegistry;
 import dev.connector.transport.http.HttpTransportFactory;
+import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.http.codec.ClientCodecConfigurer;
 
@@ -27,6 +30,12 @@ final class DefaultConnectorBuilder implements Connector.Builder {
 	private TransportRegistry transportRegistry;
 
 	private ResilienceRegistries resilienceRegistries;
+
+	private ObservationRegistry observationRegistry;
+
+	private ConnectorObservationConvention observationConvention;
+
+	private ConnectorBatchObservationConvention batchObservationConvention;
 
 	private Consumer<ClientCodecConfigurer> codecs = (configurer) -> {
 	};
@@ -68,6 +77,24 @@ final class DefaultConnectorBuilder implements Connector.Builder {
 	}
 
 	@Override
+	public Connector.Builder observationRegistry(ObservationRegistry registry) {
+		this.observationRegistry = registry;
+		return this;
+	}
+
+	@Override
+	public Connector.Builder observationConvention(ConnectorObservationConvention convention) {
+		this.observationConvention = convention;
+		return this;
+	}
+
+	@Override
+	public Connector.Builder batchObservationConvention(ConnectorBatchObservationConvention convention) {
+		this.batchObservationConvention = convention;
+		return this;
+	}
+
+	@Override
 	public Connector.Builder codecs(Consumer<ClientCodecConfigurer> configurer) {
 		this.codecs = this.codecs.andThen(configurer);
 		return this;
@@ -93,7 +120,13 @@ final class DefaultConnectorBuilder implements Connector.Builder {
 		Transport transport = transportFactory(settings).create(settings);
 		ClientCodecConfigurer configurer = ClientCodecConfigurer.create();
 		this.codecs.accept(configurer);
-		return new DefaultConnector(settings, transport, this.interceptors, new BodyDecoder(configurer), resilience);
+		List<ConnectorInterceptor> interceptors = new ArrayList<>(this.interceptors);
+		if (settings.logging().level() != ClientSettings.LogLevel.NONE) {
+			// innermost: it logs the request as sent, after the other interceptors changed it
+			interceptors.add(new LoggingInterceptor(settings));
+		}
+		return new DefaultConnector(settings, transport, interceptors, new BodyDecoder(configurer), resilience,
+				this.observationRegistry, this.observationConvention, this.batchObservationConvention);
 	}
 
 	private TransportFactory transportFactory(ClientSettings settings) {

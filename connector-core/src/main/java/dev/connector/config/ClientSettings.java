@@ -67,6 +67,8 @@ public final class ClientSettings {
 
 	private final LoggingSettings logging;
 
+	private final boolean observationEnabled;
+
 	private ClientSettings(Builder builder) {
 		this.name = builder.name;
 		this.transport = builder.transport;
@@ -85,6 +87,7 @@ public final class ClientSettings {
 		this.rateLimiter = builder.rateLimiter;
 		this.batch = builder.batch;
 		this.logging = builder.logging;
+		this.observationEnabled = builder.observationEnabled;
 	}
 
 	/**
@@ -114,7 +117,8 @@ public final class ClientSettings {
 			.bulkhead(this.bulkhead)
 			.rateLimiter(this.rateLimiter)
 			.batch(this.batch)
-			.logging(this.logging);
+			.logging(this.logging)
+			.observationEnabled(this.observationEnabled);
 	}
 
 	/**
@@ -237,6 +241,14 @@ public final class ClientSettings {
 		return this.logging;
 	}
 
+	/**
+	 * Return whether calls of this client are observed (given an observation registry).
+	 * @return {@code true} by default
+	 */
+	public boolean observationEnabled() {
+		return this.observationEnabled;
+	}
+
 	@Override
 	public String toString() {
 		return "ClientSettings[name=" + this.name + ", transport=" + this.transport + ", baseUrl=" + this.baseUrl
@@ -244,7 +256,7 @@ public final class ClientSettings {
 				+ this.connectTimeout + ", headers=" + this.headers.keySet() + ", maxInMemorySize="
 				+ this.maxInMemorySize + ", " + this.pool + ", " + this.retry + ", " + this.circuitBreaker + ", "
 				+ this.bulkhead + ", " + this.rateLimiter + ", " + this.batch + ", "
-				+ this.logging + "]";
+				+ this.logging + ", observationEnabled=" + this.observationEnabled + "]";
 	}
 
 	/**
@@ -379,8 +391,8 @@ public final class ClientSettings {
 	 */
 	public record LoggingSettings(LogLevel level, Set<String> redactHeaders) {
 
-		/** The built-in logging settings: basic, with credentials and cookies masked. */
-		public static final LoggingSettings DEFAULTS = new LoggingSettings(LogLevel.BASIC,
+		/** The built-in logging settings: none, with credentials and cookies masked. */
+		public static final LoggingSettings DEFAULTS = new LoggingSettings(LogLevel.NONE,
 				Set.of("Authorization", "Proxy-Authorization", "Cookie", "Set-Cookie"));
 
 		/**
@@ -450,6 +462,8 @@ public final class ClientSettings {
 		private BatchSettings batch = BatchSettings.DEFAULTS;
 
 		private LoggingSettings logging = LoggingSettings.DEFAULTS;
+
+		private boolean observationEnabled = true;
 
 		private Builder(String name) {
 			if (name == null || name.isBlank()) {
@@ -617,6 +631,16 @@ public final class ClientSettings {
 		 */
 		public Builder logging(LoggingSettings logging) {
 			this.logging = Objects.requireNonNull(logging, "logging must not be null");
+			return this;
+		}
+
+		/**
+		 * Turn observation of this client's calls on or off.
+		 * @param observationEnabled {@code false} to record no observations
+		 * @return this builder
+		 */
+		public Builder observationEnabled(boolean observationEnabled) {
+			this.observationEnabled = observationEnabled;
 			return this;
 		}
 

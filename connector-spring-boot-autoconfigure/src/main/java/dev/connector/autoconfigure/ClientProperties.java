@@ -98,6 +98,11 @@ public class ClientProperties {
 	 */
 	private final Logging logging = new Logging();
 
+	/**
+	 * Observation settings.
+	 */
+	private final Observation observation = new Observation();
+
 	public String getTransport() {
 		return this.transport;
 	}
@@ -184,6 +189,30 @@ public class ClientProperties {
 
 	public Logging getLogging() {
 		return this.logging;
+	}
+
+	public Observation getObservation() {
+		return this.observation;
+	}
+
+	/**
+	 * Observation settings.
+	 */
+	public static class Observation {
+
+		/**
+		 * Whether this client's calls are observed. Built-in default: true.
+		 */
+		private Boolean enabled;
+
+		public Boolean getEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(Boolean enabled) {
+			this.enabled = enabled;
+		}
+
 	}
 
 	/**
@@ -620,7 +649,9 @@ public class ClientProperties {
 	public static class Logging {
 
 		/**
-		 * How much of each call is logged. Built-in default: basic.
+		 * How much of each attempt is logged, at INFO on the 'dev.connector.logging' logger:
+		 * none, basic (request line, status, duration), headers (and headers, redacted), body
+		 * (and bounded body excerpts). Built-in default: none.
 		 */
 		private LogLevel level;
 

@@ -118,6 +118,9 @@ final class ClientSettingsResolver {
 		builder.rateLimiter(rateLimiter(properties.getRateLimiter(), base.rateLimiter()));
 		builder.batch(batch(properties.getBatch(), base.batch()));
 		builder.logging(logging(properties.getLogging(), base.logging()));
+		if (properties.getObservation().getEnabled() != null) {
+			builder.observationEnabled(properties.getObservation().getEnabled());
+		}
 		return builder.build();
 	}
 

@@ -3,6 +3,8 @@ package dev.connector.autoconfigure;
 import dev.connector.Connector;
 import dev.connector.ConnectorInterceptor;
 import dev.connector.ConnectorRegistry;
+import dev.connector.observation.ConnectorBatchObservationConvention;
+import dev.connector.observation.ConnectorObservationConvention;
 import dev.connector.resilience.ResilienceRegistries;
 import dev.connector.transport.TransportFactory;
 import dev.connector.transport.TransportRegistry;
@@ -12,12 +14,15 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import reactor.core.publisher.Hooks;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.http.codec.CodecsAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.reactive.function.client.WebClientAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -37,7 +42,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  * @since 0.1.0
  */
 @AutoConfiguration(after = { WebClientAutoConfiguration.class, CodecsAutoConfiguration.class },
-		afterName = { "io.github.resilience4j.springboot3.retry.autoconfigure.RetryAutoConfiguration",
+		afterName = { "org.springframework.boot.actuate.autoconfigure.observation.ObservationAutoConfiguration", "io.github.resilience4j.springboot3.retry.autoconfigure.RetryAutoConfiguration",
 				"io.github.resilience4j.springboot3.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration",
 				"io.github.resilience4j.springboot3.timelimiter.autoconfigure.TimeLimiterAutoConfiguration",
 				"io.github.resilience4j.springboot3.bulkhead.autoconfigure.BulkheadAutoConfiguration",
@@ -69,11 +74,34 @@ public class ConnectorAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ConnectorFactory connectorFactory(ConnectorProperties properties, TransportRegistry transports,
-			ResilienceRegistries resilienceRegistries, ObjectProvider<CodecCustomizer> codecCustomizers,
-			ObjectProvider<ConnectorInterceptor> interceptors, ObjectProvider<ConnectorCustomizer> customizers) {
-		return new ConnectorFactory(properties, transports, resilienceRegistries,
+			ResilienceRegistries resilienceRegistries, ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<ConnectorObservationConvention> convention,
+			ObjectProvider<ConnectorBatchObservationConvention> batchConvention,
+			ObjectProvider<CodecCustomizer> codecCustomizers, ObjectProvider<ConnectorInterceptor> interceptors,
+			ObjectProvider<ConnectorCustomizer> customizers) {
+		ConnectorFactory.ConnectorObservations observations = new ConnectorFactory.ConnectorObservations(
+				properties.getObservation().isEnabled() ? observationRegistry.getIfAvailable() : null,
+				convention.getIfAvailable(), batchConvention.getIfAvailable());
+		return new ConnectorFactory(properties, transports, resilienceRegistries, observations,
 				codecCustomizers.orderedStream().toList(), interceptors.orderedStream().toList(),
 				customizers.orderedStream().toList());
+	}
+
+	/**
+	 * Keeps trace ids in the log MDC across thread hops, retries and batch fan-out by
+	 * turning on Reactor's automatic context propagation, as
+	 * {@code spring.reactor.context-propagation=auto} would.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { "io.micrometer.context.ContextRegistry", "reactor.core.publisher.Hooks" })
+	@ConditionalOnProperty(name = { "connector.observation.enabled", "connector.observation.context-propagation" },
+			matchIfMissing = true)
+	static class ContextPropagationConfiguration {
+
+		ContextPropagationConfiguration() {
+			Hooks.enableAutomaticContextPropagation();
+		}
+
 	}
 
 	@Bean

@@ -7,8 +7,11 @@ import dev.connector.ConfigurationException;
 import dev.connector.Connector;
 import dev.connector.ConnectorInterceptor;
 import dev.connector.config.ClientSettings;
+import dev.connector.observation.ConnectorBatchObservationConvention;
+import dev.connector.observation.ConnectorObservationConvention;
 import dev.connector.resilience.ResilienceRegistries;
 import dev.connector.transport.TransportRegistry;
+import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.boot.web.codec.CodecCustomizer;
 
@@ -34,15 +37,32 @@ public final class ConnectorFactory {
 
 	private final ResilienceRegistries resilienceRegistries;
 
+	private final ConnectorObservations observations;
+
 	ConnectorFactory(ConnectorProperties properties, TransportRegistry transports,
-			ResilienceRegistries resilienceRegistries, List<CodecCustomizer> codecCustomizers,
-			List<ConnectorInterceptor> interceptors, List<ConnectorCustomizer> customizers) {
+			ResilienceRegistries resilienceRegistries, ConnectorObservations observations,
+			List<CodecCustomizer> codecCustomizers, List<ConnectorInterceptor> interceptors,
+			List<ConnectorCustomizer> customizers) {
 		this.settings = ClientSettingsResolver.resolve(properties);
 		this.transports = transports;
 		this.resilienceRegistries = resilienceRegistries;
+		this.observations = observations;
 		this.codecCustomizers = List.copyOf(codecCustomizers);
 		this.interceptors = List.copyOf(interceptors);
 		this.customizers = List.copyOf(customizers);
+	}
+
+	/**
+	 * What the clients are observed with: the application's registry (or {@code null} when
+	 * observation is off) and the conventions that replace the defaults (or {@code null}).
+	 *
+	 * @param registry the registry
+	 * @param convention the call convention
+	 * @param batchConvention the batch convention
+	 */
+	record ConnectorObservations(ObservationRegistry registry, ConnectorObservationConvention convention,
+			ConnectorBatchObservationConvention batchConvention) {
+
 	}
 
 	/**
@@ -68,6 +88,9 @@ public final class ConnectorFactory {
 			.settings(clientSettings)
 			.transportRegistry(this.transports)
 			.resilienceRegistries(this.resilienceRegistries)
+			.observationRegistry(this.observations.registry())
+			.observationConvention(this.observations.convention())
+			.batchObservationConvention(this.observations.batchConvention())
 			.codecs((codecs) -> this.codecCustomizers.forEach((customizer) -> customizer.customize(codecs)));
 		this.interceptors.forEach(builder::interceptor);
 		this.customizers.forEach((customizer) -> customizer.customize(name, builder));

@@ -34,6 +34,11 @@ public class ConnectorProperties {
 	 */
 	private final Map<String, ClientProperties> clients = new LinkedHashMap<>();
 
+	/**
+	 * Observation settings of all clients.
+	 */
+	private final Observation observation = new Observation();
+
 	public String getDefaultClient() {
 		return this.defaultClient;
 	}
@@ -48,6 +53,46 @@ public class ConnectorProperties {
 
 	public Map<String, ClientProperties> getClients() {
 		return this.clients;
+	}
+
+	public Observation getObservation() {
+		return this.observation;
+	}
+
+	/**
+	 * Observation settings of all clients.
+	 */
+	public static class Observation {
+
+		/**
+		 * Whether calls, attempts and batches are observed (metrics, traces) through the
+		 * application's ObservationRegistry. A client may turn its own off with
+		 * observation.enabled.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Whether to turn on Reactor's automatic context propagation, so that trace ids stay
+		 * in the log MDC across thread hops, retries and batch fan-out.
+		 */
+		private boolean contextPropagation = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public boolean isContextPropagation() {
+			return this.contextPropagation;
+		}
+
+		public void setContextPropagation(boolean contextPropagation) {
+			this.contextPropagation = contextPropagation;
+		}
+
 	}
 
 }

@@ -4,19 +4,25 @@ import java.io.IOException;
 import java.net.ServerSocket;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The sample as a user runs it: its endpoints fetch data from the demo upstream through the
  * Connector, and actuator health is UP.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
 class SampleApplicationTest {
 
 	@DynamicPropertySource
@@ -29,6 +35,17 @@ class SampleApplicationTest {
 
 	@Autowired
 	private WebTestClient client;
+
+	@Test
+	void demoCallsAreLoggedWithTheirTraceIds(CapturedOutput output) {
+		this.client.get().uri("/demo/quote/globex").exchange().expectStatus().isOk();
+		// Boot's correlation pattern: [traceId-spanId]
+		assertThat(output.getOut().lines()
+			.filter((line) -> line.contains("event=connector.response.received") && line.contains("/quotes/globex")))
+			.singleElement()
+			.asString()
+			.containsPattern("\\[[0-9a-f]{32}-[0-9a-f]{16}\\]");
+	}
 
 	@Test
 	void quoteEndpointReturnsDataFetchedThroughTheConnector() {

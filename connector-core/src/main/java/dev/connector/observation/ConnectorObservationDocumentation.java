@@ -1,0 +1,232 @@
+package dev.connector.observation;
+
+import io.micrometer.common.docs.KeyName;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationConvention;
+import io.micrometer.observation.docs.ObservationDocumentation;
+
+/**
+ * The observations Connector makes: one per call, one per attempt (a child of its call, so
+ * retries are visible), and one per batch (the parent of its calls).
+ *
+ * @since 0.1.0
+ */
+public enum ConnectorObservationDocumentation implements ObservationDocumentation {
+
+	/**
+	 * A whole call, every attempt and wait included. Its timer, {@code connector.request},
+	 * is tagged with the low-cardinality keys.
+	 */
+	CALL {
+
+		@Override
+		public Class<? extends ObservationConvention<? extends Observation.Context>> getDefaultConvention() {
+			return DefaultConnectorObservationConvention.class;
+		}
+
+		@Override
+		public KeyName[] getLowCardinalityKeyNames() {
+			return LowCardinalityKeys.values();
+		}
+
+		@Override
+		public KeyName[] getHighCardinalityKeyNames() {
+			return HighCardinalityKeys.values();
+		}
+
+	},
+
+	/**
+	 * One attempt of a call, named {@code connector.request.attempt}; its context carries
+	 * the trace propagation headers sent with that attempt.
+	 */
+	ATTEMPT {
+
+		@Override
+		public Class<? extends ObservationConvention<? extends Observation.Context>> getDefaultConvention() {
+			return DefaultConnectorAttemptObservationConvention.class;
+		}
+
+		@Override
+		public KeyName[] getLowCardinalityKeyNames() {
+			return LowCardinalityKeys.values();
+		}
+
+		@Override
+		public KeyName[] getHighCardinalityKeyNames() {
+			return HighCardinalityKeys.values();
+		}
+
+	},
+
+	/**
+	 * A batch, named {@code connector.batch}; each of its calls is a child.
+	 */
+	BATCH {
+
+		@Override
+		public Class<? extends ObservationConvention<? extends Observation.Context>> getDefaultConvention() {
+			return DefaultConnectorBatchObservationConvention.class;
+		}
+
+		@Override
+		public KeyName[] getLowCardinalityKeyNames() {
+			return BatchLowCardinalityKeys.values();
+		}
+
+		@Override
+		public KeyName[] getHighCardinalityKeyNames() {
+			return BatchHighCardinalityKeys.values();
+		}
+
+	};
+
+	/**
+	 * Low-cardinality keys of calls and attempts.
+	 */
+	public enum LowCardinalityKeys implements KeyName {
+
+		/** The client's name. */
+		CLIENT {
+			@Override
+			public String asString() {
+				return "client";
+			}
+		},
+
+		/** The transport type. */
+		TRANSPORT {
+			@Override
+			public String asString() {
+				return "transport";
+			}
+		},
+
+		/** The request method. */
+		METHOD {
+			@Override
+			public String asString() {
+				return "method";
+			}
+		},
+
+		/** How it ended: a value of {@link DefaultConnectorObservationConvention.Outcome}. */
+		OUTCOME {
+			@Override
+			public String asString() {
+				return "outcome";
+			}
+		},
+
+		/** The response status, or {@code NONE}. */
+		STATUS {
+			@Override
+			public String asString() {
+				return "status";
+			}
+		},
+
+		/** The simple name of the exception, or {@code none}. */
+		EXCEPTION {
+			@Override
+			public String asString() {
+				return "exception";
+			}
+		}
+
+	}
+
+	/**
+	 * High-cardinality keys of calls and attempts.
+	 */
+	public enum HighCardinalityKeys implements KeyName {
+
+		/** The request URI. */
+		URI {
+			@Override
+			public String asString() {
+				return "uri";
+			}
+		},
+
+		/** The request body size in bytes, when known; 0 otherwise. */
+		REQUEST_SIZE {
+			@Override
+			public String asString() {
+				return "request.size";
+			}
+		},
+
+		/** The response body size in bytes. */
+		RESPONSE_SIZE {
+			@Override
+			public String asString() {
+				return "response.size";
+			}
+		},
+
+		/** For a call, the attempts it made; for an attempt, its number. */
+		ATTEMPTS {
+			@Override
+			public String asString() {
+				return "attempts";
+			}
+		}
+
+	}
+
+	/**
+	 * Low-cardinality keys of batches.
+	 */
+	public enum BatchLowCardinalityKeys implements KeyName {
+
+		/** The client's name. */
+		CLIENT {
+			@Override
+			public String asString() {
+				return "client";
+			}
+		},
+
+		/** {@code SUCCESS}, {@code FAILURE} (some call failed) or {@code CANCELLED}. */
+		OUTCOME {
+			@Override
+			public String asString() {
+				return "outcome";
+			}
+		},
+
+		/** Whether the batch was fail-fast. */
+		FAIL_FAST {
+			@Override
+			public String asString() {
+				return "fail.fast";
+			}
+		}
+
+	}
+
+	/**
+	 * High-cardinality keys of batches.
+	 */
+	public enum BatchHighCardinalityKeys implements KeyName {
+
+		/** The number of requests. */
+		SIZE {
+			@Override
+			public String asString() {
+				return "batch.size";
+			}
+		},
+
+		/** The number of failed requests. */
+		FAILURES {
+			@Override
+			public String asString() {
+				return "batch.failures";
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,259 @@
+package dev.connector.observation;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.connector.Connector;
+import dev.connector.ConnectorRequest;
+import dev.connector.batch.BatchOptions;
+import dev.connector.config.ClientSettings;
+import dev.connector.test.LoopbackServer;
+import io.micrometer.common.KeyValues;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import static io.micrometer.observation.tck.TestObservationRegistryAssert.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * Observations of calls, attempts and batches, and request logging, against a real loopback
+ * server.
+ */
+class ConnectorObservationTest {
+
+	private final TestObservationRegistry registry = TestObservationRegistry.create();
+
+	private final List<Observation.Context> stopped = new CopyOnWriteArrayList<>();
+
+	private LoopbackServer server;
+
+	private Connector connector;
+
+	ConnectorObservationTest() {
+		this.registry.observationConfig().observationHandler(new ObservationHandler<>() {
+
+			@Override
+			public void onStop(Observation.Context context) {
+				ConnectorObservationTest.this.stopped.add(context);
+			}
+
+			@Override
+			public boolean supportsContext(Observation.Context context) {
+				return true;
+			}
+
+		});
+	}
+
+	@AfterEach
+	void stop() {
+		if (this.connector != null) {
+			this.connector.close();
+		}
+		if (this.server != null) {
+			this.server.close();
+		}
+	}
+
+	private Connector connect(LoopbackServer.Handler handler, Connector.Builder builder) {
+		this.server = LoopbackServer.start(handler);
+		this.connector = builder.settings((s) -> s.baseUrl(this.server.baseUrl())).build();
+		return this.connector;
+	}
+
+	private Connector.Builder observed() {
+		return Connector.builder("payments").observationRegistry(this.registry);
+	}
+
+	private List<ConnectorObservationContext> stopped(ConnectorObservationContext.Type type) {
+		return this.stopped.stream()
+			.filter(ConnectorObservationContext.class::isInstance)
+			.map(ConnectorObservationContext.class::cast)
+			.filter((context) -> context.getType() == type)
+			.toList();
+	}
+
+	@Test
+	void callIsObservedWithTheDocumentedKeys() {
+		connect((request, response) -> response.sendString(Mono.just("ok")), observed());
+		this.connector.blocking().request(ConnectorRequest.post("/charges").body("{\"amount\":1}").build());
+		assertThat(this.registry).hasObservationWithNameEqualTo("connector.request")
+			.that()
+			.hasContextualNameEqualTo("payments POST")
+			.hasLowCardinalityKeyValue("client", "payments")
+			.hasLowCardinalityKeyValue("transport", "http")
+			.hasLowCardinalityKeyValue("method", "POST")
+			.hasLowCardinalityKeyValue("outcome", "SUCCESS")
+			.hasLowCardinalityKeyValue("status", "200")
+			.hasLowCardinalityKeyValue("exception", "none")
+			.hasHighCardinalityKeyValue("uri", this.server.baseUrl() + "/charges")
+			.hasHighCardinalityKeyValue("request.size", "12")
+			.hasHighCardinalityKeyValue("response.size", "2")
+			.hasHighCardinalityKeyValue("attempts", "1");
+	}
+
+	@Test
+	void failedCallRecordsOutcomeStatusAndException() {
+		connect((request, response) -> response.status(404).send(), observed());
+		catchThrowableOfType(RuntimeException.class,
+				() -> this.connector.blocking().request(ConnectorRequest.get("/missing").build()));
+		assertThat(this.registry).hasObservationWithNameEqualTo("connector.request")
+			.that()
+			.hasLowCardinalityKeyValue("outcome", "CLIENT_ERROR")
+			.hasLowCardinalityKeyValue("status", "404")
+			.hasLowCardinalityKeyValue("exception", "ClientErrorException")
+			.hasError();
+	}
+
+	@Test
+	void retriedCallShowsEachAttemptUnderOneCall() {
+		AtomicInteger count = new AtomicInteger();
+		connect((request, response) -> (count.getAndIncrement() < 2) ? response.status(503).send()
+				: response.sendString(Mono.just("ok")),
+				observed().settings((s) -> s.retry(new ClientSettings.RetrySettings(true, 3, Duration.ofMillis(10), 1.0,
+						Duration.ofMillis(10), 0, ClientSettings.RetrySettings.DEFAULTS.retryOnStatus(), false, true,
+						null))));
+		this.connector.blocking().request(ConnectorRequest.get("/flaky").build());
+		List<ConnectorObservationContext> calls = stopped(ConnectorObservationContext.Type.CALL);
+		List<ConnectorObservationContext> attempts = stopped(ConnectorObservationContext.Type.ATTEMPT);
+		assertThat(calls).hasSize(1);
+		assertThat(attempts).hasSize(3);
+		assertThat(attempts).extracting(ConnectorObservationContext::getAttempt).containsExactly(1, 2, 3);
+		assertThat(attempts).allSatisfy((attempt) -> assertThat(attempt.getParentObservation().getContextView())
+			.isSameAs(calls.get(0)));
+		assertThat(attempts).extracting((attempt) -> attempt.getError() != null).containsExactly(true, true, false);
+		assertThat(calls.get(0).getAttempt()).isEqualTo(3);
+		assertThat(this.registry).hasNumberOfObservationsWithNameEqualTo("connector.request.attempt", 3);
+	}
+
+	@Test
+	void batchIsTheParentOfEachOfItsCalls() {
+		connect((request, response) -> response.sendString(Mono.just("ok")), observed());
+		List<ConnectorRequest> requests = IntStream.range(0, 5)
+			.mapToObj((i) -> ConnectorRequest.get("/item/" + i).build())
+			.toList();
+		this.connector.blocking().batch(requests, BatchOptions.builder().maxConcurrency(2).build());
+		List<ConnectorBatchObservationContext> batches = this.stopped.stream()
+			.filter(ConnectorBatchObservationContext.class::isInstance)
+			.map(ConnectorBatchObservationContext.class::cast)
+			.toList();
+		assertThat(batches).hasSize(1);
+		assertThat(batches.get(0).getSize()).isEqualTo(5);
+		List<ConnectorObservationContext> calls = stopped(ConnectorObservationContext.Type.CALL);
+		assertThat(calls).hasSize(5)
+			.allSatisfy((call) -> assertThat(call.getParentObservation().getContextView()).isSameAs(batches.get(0)));
+		assertThat(this.registry).hasObservationWithNameEqualTo("connector.batch")
+			.that()
+			.hasLowCardinalityKeyValue("outcome", "SUCCESS")
+			.hasHighCardinalityKeyValue("batch.size", "5");
+	}
+
+	@Test
+	void customConventionRenamesAndRetags() {
+		connect((request, response) -> response.sendString(Mono.just("ok")),
+				observed().observationConvention(new DefaultConnectorObservationConvention() {
+
+					@Override
+					public String getName() {
+						return "upstream.call";
+					}
+
+					@Override
+					public KeyValues getLowCardinalityKeyValues(ConnectorObservationContext context) {
+						return super.getLowCardinalityKeyValues(context).and("team", "checkout");
+					}
+
+				}));
+		this.connector.blocking().request(ConnectorRequest.get("/x").build());
+		assertThat(this.registry).hasObservationWithNameEqualTo("upstream.call")
+			.that()
+			.hasLowCardinalityKeyValue("team", "checkout")
+			.hasLowCardinalityKeyValue("client", "payments");
+		assertThat(stopped(ConnectorObservationContext.Type.CALL)).extracting(Observation.Context::getName)
+			.containsExactly("upstream.call");
+	}
+
+	@Test
+	void clientWithObservationOffRecordsNothing() {
+		connect((request, response) -> response.sendString(Mono.just("ok")),
+				observed().settings((s) -> s.observationEnabled(false)));
+		this.connector.blocking().request(ConnectorRequest.get("/x").build());
+		assertThat(this.registry).doesNotHaveAnyObservation();
+	}
+
+	@Test
+	void handlerThatThrowsNeverFailsTheCall() {
+		ObservationRegistry broken = ObservationRegistry.create();
+		broken.observationConfig().observationHandler(new ObservationHandler<>() {
+
+			@Override
+			public void onStart(Observation.Context context) {
+				throw new IllegalStateException("broken handler on start");
+			}
+
+			@Override
+			public void onStop(Observation.Context context) {
+				throw new IllegalStateException("broken handler on stop");
+			}
+
+			@Override
+			public boolean supportsContext(Observation.Context context) {
+				return true;
+			}
+
+		});
+		connect((request, response) -> response.sendString(Mono.just("ok")),
+				Connector.builder("payments").observationRegistry(broken));
+		assertThat(this.connector.blocking().request(ConnectorRequest.get("/x").build()).bodyAsString())
+			.isEqualTo("ok");
+	}
+
+	@Test
+	void headersLevelLogsRequestLineAndHeadersWithSecretsMasked() {
+		Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+		ListAppender<ILoggingEvent> captured = new ListAppender<>();
+		captured.start();
+		root.addAppender(captured);
+		Level previous = root.getLevel();
+		root.setLevel(Level.DEBUG);
+		try {
+			connect((request, response) -> response.sendString(Mono.just("ok")),
+					Connector.builder("payments")
+						.settings((s) -> s.header("X-Caller", "orders")
+							.logging(new ClientSettings.LoggingSettings(ClientSettings.LogLevel.HEADERS,
+									ClientSettings.LoggingSettings.DEFAULTS.redactHeaders()))));
+			this.connector.blocking()
+				.request(ConnectorRequest.get("/accounts").header("Authorization", "Bearer s3cr3t-t0ken").build());
+		}
+		finally {
+			root.detachAppender(captured);
+			root.setLevel(previous);
+		}
+		List<String> lines = captured.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+		assertThat(lines).anySatisfy((line) -> assertThat(line).startsWith("event=connector.request.sent")
+			.contains("method=GET uri=" + this.server.baseUrl() + "/accounts")
+			.contains("X-Caller=orders")
+			.contains("Authorization=██"));
+		assertThat(lines).anySatisfy((line) -> assertThat(line).startsWith("event=connector.response.received")
+			.contains("status=200"));
+		assertThat(captured.list).noneSatisfy((event) -> assertThat(event.toString() + event.getFormattedMessage()
+				+ ((event.getThrowableProxy() != null) ? event.getThrowableProxy().getMessage() : ""))
+			.contains("s3cr3t-t0ken"));
+		assertThat(this.server.lastRequest().headers().get("Authorization")).isEqualTo("Bearer s3cr3t-t0ken");
+	}
+
+}

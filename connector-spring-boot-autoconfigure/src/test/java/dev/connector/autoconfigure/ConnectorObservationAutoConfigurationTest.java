@@ -1,0 +1,314 @@
+package dev.connector.autoconfigure;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.connector.Connector;
+import dev.connector.ConnectorInterceptor;
+import dev.connector.ConnectorRequest;
+import dev.connector.batch.BatchOptions;
+import dev.connector.observation.ConnectorObservationConvention;
+import dev.connector.observation.DefaultConnectorObservationConvention;
+import dev.connector.test.LoopbackServer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import io.micrometer.tracing.Tracer;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.metrics.export.simple.SimpleMetricsExportAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.observation.ObservationAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.opentelemetry.OpenTelemetryAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.tracing.MicrometerTracingAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.tracing.OpenTelemetryTracingAutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.http.codec.CodecsAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.reactive.function.client.WebClientAutoConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Observations through the application's registry: metrics, OpenTelemetry spans with
+ * parent/child links, W3C {@code traceparent} on the wire, and trace ids in the log MDC.
+ */
+class ConnectorObservationAutoConfigurationTest {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(ConnectorAutoConfiguration.class, WebClientAutoConfiguration.class,
+				CodecsAutoConfiguration.class, ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
+				CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
+				OpenTelemetryAutoConfiguration.class, OpenTelemetryTracingAutoConfiguration.class,
+				MicrometerTracingAutoConfiguration.class))
+		.withPropertyValues("management.tracing.sampling.probability=1.0");
+
+	private final List<String> traceparents = new CopyOnWriteArrayList<>();
+
+	private final AtomicInteger count = new AtomicInteger();
+
+	/** Captures each event with the MDC of the thread that logged it. */
+	private final ListAppender<ILoggingEvent> logs = new ListAppender<>() {
+
+		@Override
+		protected void append(ILoggingEvent event) {
+			event.prepareForDeferredProcessing();
+			super.append(event);
+		}
+
+	};
+
+	private LoopbackServer server;
+
+	@BeforeEach
+	void start() {
+		this.server = LoopbackServer.start((request, response) -> {
+			this.traceparents.add(request.headers().get("traceparent"));
+			return (request.path().equals("/flaky") && this.count.getAndIncrement() < 2) ? response.status(503).send()
+					: response.sendString(Mono.just("ok"));
+		});
+		this.logs.start();
+	}
+
+	@AfterEach
+	void stop() {
+		((Logger) LoggerFactory.getLogger(TracedInterceptor.class)).detachAppender(this.logs);
+		this.server.close();
+	}
+
+	private String[] client() {
+		return new String[] { "connector.clients.payments.base-url=" + this.server.baseUrl(),
+				"connector.clients.payments.retry.wait-duration=10ms", "connector.clients.payments.retry.jitter=0" };
+	}
+
+	private static List<SpanData> spans(org.springframework.context.ApplicationContext context) {
+		context.getBean(SdkTracerProvider.class).forceFlush().join(5, TimeUnit.SECONDS);
+		return context.getBean(InMemorySpanExporter.class).getFinishedSpanItems();
+	}
+
+	private static List<SpanData> named(List<SpanData> spans, String name) {
+		return spans.stream().filter((span) -> span.getName().startsWith(name)).toList();
+	}
+
+	/**
+	 * Run a real application: the MDC integration of the OpenTelemetry bridge is installed
+	 * by an application listener, which only a SpringApplication runs.
+	 */
+	private void runTracedApplication(Consumer<ConfigurableApplicationContext> test) {
+		List<String> properties = new java.util.ArrayList<>(List.of(client()));
+		properties.add("management.tracing.sampling.probability=1.0");
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(TracedApplication.class)
+			.web(WebApplicationType.NONE)
+			.properties(properties.toArray(String[]::new))
+			.run()) {
+			// after start-up, which re-initializes the logging system
+			((Logger) LoggerFactory.getLogger(TracedInterceptor.class)).addAppender(this.logs);
+			test.accept(context);
+		}
+	}
+
+	@Test
+	void retriedCallSendsTraceparentOfEachAttemptAndParentsAttemptsUnderTheCall() {
+		runTracedApplication((context) -> {
+			context.getBean(Connector.class).blocking().request(ConnectorRequest.get("/flaky").build());
+			List<SpanData> spans = spans(context);
+			List<SpanData> calls = named(spans, "payments GET").stream()
+				.filter((span) -> !span.getName().contains("attempt"))
+				.toList();
+			List<SpanData> attempts = named(spans, "payments GET attempt");
+			assertThat(calls).hasSize(1);
+			assertThat(attempts).hasSize(3);
+			SpanData call = calls.get(0);
+			assertThat(attempts).allSatisfy((attempt) -> {
+				assertThat(attempt.getTraceId()).isEqualTo(call.getTraceId());
+				assertThat(attempt.getParentSpanId()).isEqualTo(call.getSpanId());
+			});
+			assertThat(this.traceparents).hasSize(3);
+			for (int i = 0; i < 3; i++) {
+				String[] traceparent = this.traceparents.get(i).split("-");
+				assertThat(traceparent[1]).isEqualTo(call.getTraceId());
+				assertThat(attempts).extracting(SpanData::getSpanId).contains(traceparent[2]);
+			}
+			assertThat(this.traceparents).doesNotHaveDuplicates();
+			// logged inside each attempt, on the calling thread and after a hop to the event loop
+			assertThat(this.logs.list).hasSize(6)
+				.allSatisfy((event) -> assertThat(event.getMDCPropertyMap()).containsEntry("traceId", call.getTraceId()));
+		});
+	}
+
+	@Test
+	void batchSpanIsTheParentOfEachCall() {
+		runTracedApplication((context) -> {
+			List<ConnectorRequest> requests = IntStream.range(0, 3)
+				.mapToObj((i) -> ConnectorRequest.get("/item/" + i).build())
+				.toList();
+			context.getBean(Connector.class).blocking().batch(requests, BatchOptions.builder().maxConcurrency(3).build());
+			List<SpanData> spans = spans(context);
+			List<SpanData> batches = named(spans, "payments batch");
+			assertThat(batches).hasSize(1);
+			List<SpanData> calls = spans.stream().filter((span) -> span.getName().equals("payments GET")).toList();
+			assertThat(calls).hasSize(3)
+				.allSatisfy((call) -> assertThat(call.getParentSpanId()).isEqualTo(batches.get(0).getSpanId()));
+			assertThat(this.logs.list).hasSize(6)
+				.allSatisfy((event) -> assertThat(event.getMDCPropertyMap()).containsEntry("traceId",
+						batches.get(0).getTraceId()));
+		});
+	}
+
+	@Test
+	void callsAreTimedInTheApplicationsMeterRegistry() {
+		this.contextRunner.withPropertyValues(client()).run((context) -> {
+			context.getBean(Connector.class).blocking().request(ConnectorRequest.get("/ok").build());
+			MeterRegistry meters = context.getBean(MeterRegistry.class);
+			assertThat(meters.get("connector.request")
+				.tags("client", "payments", "method", "GET", "outcome", "SUCCESS", "status", "200")
+				.timer()
+				.count()).isEqualTo(1);
+			assertThat(meters.get("connector.request.active").longTaskTimer()).isNotNull();
+		});
+	}
+
+	@Test
+	void conventionBeanReplacesTheDefault() {
+		this.contextRunner.withUserConfiguration(TestRegistry.class, CustomConvention.class)
+			.withPropertyValues(client())
+			.run((context) -> {
+				context.getBean(Connector.class).blocking().request(ConnectorRequest.get("/ok").build());
+				io.micrometer.observation.tck.TestObservationRegistryAssert
+					.assertThat(context.getBean(TestObservationRegistry.class))
+					.hasObservationWithNameEqualTo("payments.calls")
+					.that()
+					.hasLowCardinalityKeyValue("client", "payments");
+			});
+	}
+
+	@Test
+	void callsSucceedWithoutTracingOnTheClasspath() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("io.micrometer.tracing", "io.opentelemetry"))
+			.withPropertyValues(client())
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(Tracer.class);
+				assertThat(context.getBean(Connector.class)
+					.blocking()
+					.request(ConnectorRequest.get("/flaky").build())
+					.bodyAsString()).isEqualTo("ok");
+				assertThat(this.traceparents).containsOnlyNulls();
+			});
+	}
+
+	@Test
+	void observationSwitchedOffRecordsNothing() {
+		this.contextRunner.withUserConfiguration(TestRegistry.class)
+			.withPropertyValues(client())
+			.withPropertyValues("connector.observation.enabled=false")
+			.run((context) -> {
+				assertThat(context.getBean(Connector.class).blocking().request(ConnectorRequest.get("/ok").build())
+					.status()).isEqualTo(200);
+				io.micrometer.observation.tck.TestObservationRegistryAssert
+					.assertThat(context.getBean(TestObservationRegistry.class))
+					.doesNotHaveAnyObservation();
+			});
+	}
+
+	@Test
+	void clientMayTurnItsObservationOff() {
+		this.contextRunner.withUserConfiguration(TestRegistry.class)
+			.withPropertyValues(client())
+			.withPropertyValues("connector.clients.payments.observation.enabled=false")
+			.run((context) -> {
+				context.getBean(Connector.class).blocking().request(ConnectorRequest.get("/ok").build());
+				io.micrometer.observation.tck.TestObservationRegistryAssert
+					.assertThat(context.getBean(TestObservationRegistry.class))
+					.doesNotHaveAnyObservation();
+			});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ ConnectorAutoConfiguration.class, WebClientAutoConfiguration.class,
+			CodecsAutoConfiguration.class, ObservationAutoConfiguration.class, OpenTelemetryAutoConfiguration.class,
+			OpenTelemetryTracingAutoConfiguration.class, MicrometerTracingAutoConfiguration.class })
+	@Import(Tracing.class)
+	static class TracedApplication {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Tracing {
+
+		@Bean
+		InMemorySpanExporter inMemorySpanExporter() {
+			return InMemorySpanExporter.create();
+		}
+
+		@Bean
+		TracedInterceptor tracedInterceptor() {
+			return new TracedInterceptor();
+		}
+
+	}
+
+	/** Logs once when the attempt starts and once when its response arrives. */
+	static class TracedInterceptor implements ConnectorInterceptor {
+
+		private static final org.slf4j.Logger logger = LoggerFactory.getLogger(TracedInterceptor.class);
+
+		@Override
+		public Mono<dev.connector.ConnectorResponse> intercept(ConnectorRequest request, Chain chain) {
+			logger.info("event=test.attempt path={}", request.path());
+			return chain.proceed(request)
+				.doOnNext((response) -> logger.info("event=test.response thread={}", Thread.currentThread().getName()));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class TestRegistry {
+
+		@Bean
+		TestObservationRegistry testObservationRegistry() {
+			return TestObservationRegistry.create();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CustomConvention {
+
+		@Bean
+		ConnectorObservationConvention paymentsConvention() {
+			return new DefaultConnectorObservationConvention() {
+
+				@Override
+				public String getName() {
+					return "payments.calls";
+				}
+
+			};
+		}
+
+	}
+
+}
