@@ -94,6 +94,7 @@ final class Call {
 			.onErrorMap(TimeoutException.class, (ex) -> new ConnectorTimeoutException(
 					"No response within the deadline of " + format(timeout), this.connector.name(), this.request.method(),
 					uriForError(), this.attempts, timeout, ex));
+		call = call.doOnEach(this.connector.healthTracker()::record);
 		return (registry != null) ? observeCall(call, registry) : call;
 	}
 

@@ -109,6 +109,15 @@ public interface Connector extends AutoCloseable {
 	}
 
 	/**
+	 * Return what this client has seen of its upstream lately, for health checks.
+	 * @return the latest health; {@link ClientHealth#UNKNOWN} if the implementation does not
+	 * track it
+	 */
+	default ClientHealth health() {
+		return ClientHealth.UNKNOWN;
+	}
+
+	/**
 	 * Return the blocking view of this client.
 	 * @return the blocking view, sharing this client's transport
 	 */

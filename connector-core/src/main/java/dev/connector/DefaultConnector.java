@@ -1,5 +1,6 @@
 package dev.connector;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -53,6 +54,8 @@ final class DefaultConnector implements Connector {
 	private final BlockingConnector blocking = new DefaultBlockingConnector(this);
 
 	private final AtomicBoolean closed = new AtomicBoolean();
+
+	private final HealthTracker health = new HealthTracker(Clock.systemUTC());
 
 	private volatile boolean connected;
 
@@ -121,6 +124,11 @@ final class DefaultConnector implements Connector {
 	}
 
 	@Override
+	public ClientHealth health() {
+		return this.health.health();
+	}
+
+	@Override
 	public BlockingConnector blocking() {
 		return this.blocking;
 	}
@@ -180,6 +188,10 @@ final class DefaultConnector implements Connector {
 
 	ConnectorObservationConvention observationConvention() {
 		return this.observationConvention;
+	}
+
+	HealthTracker healthTracker() {
+		return this.health;
 	}
 
 	UriResolver uris() {

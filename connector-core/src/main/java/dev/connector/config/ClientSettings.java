@@ -69,6 +69,8 @@ public final class ClientSettings {
 
 	private final boolean observationEnabled;
 
+	private final HealthSettings health;
+
 	private ClientSettings(Builder builder) {
 		this.name = builder.name;
 		this.transport = builder.transport;
@@ -88,6 +90,7 @@ public final class ClientSettings {
 		this.batch = builder.batch;
 		this.logging = builder.logging;
 		this.observationEnabled = builder.observationEnabled;
+		this.health = builder.health;
 	}
 
 	/**
@@ -118,7 +121,8 @@ public final class ClientSettings {
 			.rateLimiter(this.rateLimiter)
 			.batch(this.batch)
 			.logging(this.logging)
-			.observationEnabled(this.observationEnabled);
+			.observationEnabled(this.observationEnabled)
+			.health(this.health);
 	}
 
 	/**
@@ -249,6 +253,14 @@ public final class ClientSettings {
 		return this.observationEnabled;
 	}
 
+	/**
+	 * Return the health settings.
+	 * @return the health settings
+	 */
+	public HealthSettings health() {
+		return this.health;
+	}
+
 	@Override
 	public String toString() {
 		return "ClientSettings[name=" + this.name + ", transport=" + this.transport + ", baseUrl=" + this.baseUrl
@@ -256,7 +268,7 @@ public final class ClientSettings {
 				+ this.connectTimeout + ", headers=" + this.headers.keySet() + ", maxInMemorySize="
 				+ this.maxInMemorySize + ", " + this.pool + ", " + this.retry + ", " + this.circuitBreaker + ", "
 				+ this.bulkhead + ", " + this.rateLimiter + ", " + this.batch + ", "
-				+ this.logging + ", observationEnabled=" + this.observationEnabled + "]";
+				+ this.logging + ", observationEnabled=" + this.observationEnabled + ", " + this.health + "]";
 	}
 
 	/**
@@ -370,6 +382,25 @@ public final class ClientSettings {
 	}
 
 	/**
+	 * Health settings, read by the health contributor.
+	 *
+	 * @param failureThreshold consecutive failed calls after which the client is down
+	 * @param required whether the client being down takes the application down
+	 * @param probePath a path to probe actively with a GET, or {@code null} for none
+	 * @param probeInterval the least time between two probes; results are reused meanwhile
+	 * @param probeTimeout the deadline of one probe
+	 * @since 0.1.0
+	 */
+	public record HealthSettings(int failureThreshold, boolean required, String probePath, Duration probeInterval,
+			Duration probeTimeout) {
+
+		/** The built-in health settings: down after 3 failures, optional, no probe. */
+		public static final HealthSettings DEFAULTS = new HealthSettings(3, false, null, Duration.ofSeconds(10),
+				Duration.ofSeconds(2));
+
+	}
+
+	/**
 	 * Batch settings.
 	 *
 	 * @param maxConcurrency the most requests of one batch in flight at once
@@ -464,6 +495,8 @@ public final class ClientSettings {
 		private LoggingSettings logging = LoggingSettings.DEFAULTS;
 
 		private boolean observationEnabled = true;
+
+		private HealthSettings health = HealthSettings.DEFAULTS;
 
 		private Builder(String name) {
 			if (name == null || name.isBlank()) {
@@ -645,6 +678,16 @@ public final class ClientSettings {
 		}
 
 		/**
+		 * Set the health settings.
+		 * @param health the health settings
+		 * @return this builder
+		 */
+		public Builder health(HealthSettings health) {
+			this.health = Objects.requireNonNull(health, "health must not be null");
+			return this;
+		}
+
+		/**
 		 * Check every value and build the settings.
 		 * @return the settings
 		 * @throws ConfigurationException naming the first invalid value
@@ -691,6 +734,9 @@ public final class ClientSettings {
 			positive("rate-limiter.limit-refresh-period", this.rateLimiter.limitRefreshPeriod());
 			notNegative("rate-limiter.timeout-duration", this.rateLimiter.timeoutDuration());
 			atLeast("batch.max-concurrency", this.batch.maxConcurrency(), 1);
+			atLeast("health.failure-threshold", this.health.failureThreshold(), 1);
+			positive("health.probe.interval", this.health.probeInterval());
+			positive("health.probe.timeout", this.health.probeTimeout());
 			return new ClientSettings(this);
 		}
 

@@ -103,6 +103,11 @@ public class ClientProperties {
 	 */
 	private final Observation observation = new Observation();
 
+	/**
+	 * Health settings.
+	 */
+	private final Health health = new Health();
+
 	public String getTransport() {
 		return this.transport;
 	}
@@ -193,6 +198,101 @@ public class ClientProperties {
 
 	public Observation getObservation() {
 		return this.observation;
+	}
+
+	public Health getHealth() {
+		return this.health;
+	}
+
+	/**
+	 * Health settings.
+	 */
+	public static class Health {
+
+		/**
+		 * Consecutive failed calls (transport failures, timeouts, 5xx) after which the client
+		 * reports DOWN. Built-in default: 3.
+		 */
+		private Integer failureThreshold;
+
+		/**
+		 * Whether this client being DOWN takes the 'connectors' health contributor, and so
+		 * the application, DOWN. Built-in default: false.
+		 */
+		private Boolean required;
+
+		/**
+		 * Active probe settings.
+		 */
+		private final Probe probe = new Probe();
+
+		public Integer getFailureThreshold() {
+			return this.failureThreshold;
+		}
+
+		public void setFailureThreshold(Integer failureThreshold) {
+			this.failureThreshold = failureThreshold;
+		}
+
+		public Boolean getRequired() {
+			return this.required;
+		}
+
+		public void setRequired(Boolean required) {
+			this.required = required;
+		}
+
+		public Probe getProbe() {
+			return this.probe;
+		}
+
+		/**
+		 * Active probe settings.
+		 */
+		public static class Probe {
+
+			/**
+			 * Path to probe with a GET when health is checked; unset, health is passive.
+			 */
+			private String path;
+
+			/**
+			 * Least time between two probes; health checks in between reuse the last
+			 * result. Built-in default: 10s.
+			 */
+			private Duration interval;
+
+			/**
+			 * Deadline of one probe; a health check never waits longer. Built-in default: 2s.
+			 */
+			private Duration timeout;
+
+			public String getPath() {
+				return this.path;
+			}
+
+			public void setPath(String path) {
+				this.path = path;
+			}
+
+			public Duration getInterval() {
+				return this.interval;
+			}
+
+			public void setInterval(Duration interval) {
+				this.interval = interval;
+			}
+
+			public Duration getTimeout() {
+				return this.timeout;
+			}
+
+			public void setTimeout(Duration timeout) {
+				this.timeout = timeout;
+			}
+
+		}
+
 	}
 
 	/**

@@ -11,6 +11,7 @@ import dev.connector.config.ClientSettings;
 import dev.connector.config.ClientSettings.BatchSettings;
 import dev.connector.config.ClientSettings.BulkheadSettings;
 import dev.connector.config.ClientSettings.CircuitBreakerSettings;
+import dev.connector.config.ClientSettings.HealthSettings;
 import dev.connector.config.ClientSettings.LoggingSettings;
 import dev.connector.config.ClientSettings.PoolSettings;
 import dev.connector.config.ClientSettings.RateLimiterSettings;
@@ -121,6 +122,7 @@ final class ClientSettingsResolver {
 		if (properties.getObservation().getEnabled() != null) {
 			builder.observationEnabled(properties.getObservation().getEnabled());
 		}
+		builder.health(health(properties.getHealth(), base.health()));
 		return builder.build();
 	}
 
@@ -175,6 +177,13 @@ final class ClientSettingsResolver {
 		return new LoggingSettings(or(properties.getLevel(), base.level()),
 				(properties.getRedactHeaders() != null) ? Set.copyOf(properties.getRedactHeaders())
 						: base.redactHeaders());
+	}
+
+	private static HealthSettings health(ClientProperties.Health properties, HealthSettings base) {
+		ClientProperties.Health.Probe probe = properties.getProbe();
+		return new HealthSettings(or(properties.getFailureThreshold(), base.failureThreshold()),
+				or(properties.getRequired(), base.required()), or(probe.getPath(), base.probePath()),
+				or(probe.getInterval(), base.probeInterval()), or(probe.getTimeout(), base.probeTimeout()));
 	}
 
 	private static <T> T or(T value, T fallback) {

@@ -39,10 +39,15 @@ class ConfigurationMetadataTest {
 				"connector.defaults.retry.respect-retry-after", "connector.defaults.batch.max-concurrency",
 				"connector.defaults.pool.max-connections", "connector.defaults.pool.pending-acquire-timeout",
 				"connector.defaults.pool.max-idle-time", "connector.defaults.logging.level",
-				"connector.defaults.logging.redact-headers");
+				"connector.defaults.logging.redact-headers", "connector.defaults.circuit-breaker.enabled",
+				"connector.defaults.bulkhead.max-concurrent-calls", "connector.defaults.rate-limiter.limit-for-period",
+				"connector.defaults.retry.instance", "connector.defaults.observation.enabled",
+				"connector.observation.enabled", "connector.defaults.health.failure-threshold",
+				"connector.defaults.health.required", "connector.defaults.health.probe.path",
+				"connector.defaults.health.probe.timeout", "management.endpoint.connectors.show-values");
 		assertThat(descriptions).containsKeys(expected.toArray(String[]::new));
 		assertThat(descriptions).allSatisfy((name, description) -> {
-			assertThat(name).startsWith("connector.");
+			assertThat(name).matches("(connector|management\\.endpoint\\.connectors)\\..+");
 			assertThat(description).as(name).isNotBlank().endsWith(".");
 		});
 	}

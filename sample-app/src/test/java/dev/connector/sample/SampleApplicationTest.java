@@ -90,6 +90,37 @@ class SampleApplicationTest {
 	}
 
 	@Test
+	void healthShowsTheConnectorsContributorWithTheClientUpAfterACall() {
+		this.client.get().uri("/demo/quote/initech").exchange().expectStatus().isOk();
+		this.client.get()
+			.uri("/actuator/health")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.components.connectors.status")
+			.isEqualTo("UP")
+			.jsonPath("$.components.connectors.details.quotes.status")
+			.isEqualTo("UP")
+			.jsonPath("$.components.connectors.details.quotes.details.transport")
+			.isEqualTo("http");
+	}
+
+	@Test
+	void connectorsEndpointShowsEffectiveConfigurationWithTheTokenMasked() {
+		String body = this.client.get()
+			.uri("/actuator/connectors")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(body).contains("\"Authorization\":\"******\"").contains("\"timeout\":\"PT3S\"")
+			.doesNotContain("sample-token-0000");
+	}
+
+	@Test
 	void healthIsUp() {
 		this.client.get().uri("/actuator/health").exchange().expectStatus().isOk().expectBody().jsonPath("$.status")
 			.isEqualTo("UP");

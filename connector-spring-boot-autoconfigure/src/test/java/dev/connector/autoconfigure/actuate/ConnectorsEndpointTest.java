@@ -1,0 +1,96 @@
+package dev.connector.autoconfigure.actuate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.connector.autoconfigure.ConnectorAutoConfiguration;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
+import org.springframework.boot.actuate.endpoint.SecurityContext;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.http.codec.CodecsAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.reactive.function.client.WebClientAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The {@code connectors} endpoint shows each client's effective configuration with secrets
+ * masked.
+ */
+class ConnectorsEndpointTest {
+
+	private static final String TOKEN = "tok-9f8e7d6c5b4a";
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(ConnectorAutoConfiguration.class,
+				ConnectorsEndpointAutoConfiguration.class, WebClientAutoConfiguration.class,
+				CodecsAutoConfiguration.class, EndpointAutoConfiguration.class))
+		.withPropertyValues("management.endpoints.web.exposure.include=connectors", "connector.defaults.timeout=5s",
+				"connector.clients.payments.base-url=http://127.0.0.1:8081",
+				"connector.clients.payments.headers.Authorization=Bearer " + TOKEN,
+				"connector.clients.payments.headers.X-Caller=orders",
+				"connector.clients.payments.circuit-breaker.enabled=true",
+				"connector.clients.quotes.base-url=http://127.0.0.1:8082", "connector.clients.quotes.timeout=1s");
+
+	private static JsonNode json(Object value) throws Exception {
+		return new ObjectMapper().valueToTree(value);
+	}
+
+	@Test
+	void listsEachClientsEffectiveConfigurationWithTheBearerTokenMasked() {
+		this.contextRunner.run((context) -> {
+			JsonNode body = json(context.getBean(ConnectorsEndpoint.class).connectors(SecurityContext.NONE));
+			JsonNode payments = body.path("clients").path("payments");
+			assertThat(payments.path("transport").asText()).isEqualTo("http");
+			assertThat(payments.path("baseUrl").asText()).isEqualTo("http://127.0.0.1:8081");
+			assertThat(payments.path("timeout").asText()).isEqualTo("PT5S");
+			assertThat(payments.path("headers").path("X-Caller").asText()).isEqualTo("orders");
+			assertThat(payments.path("headers").path("Authorization").asText()).isEqualTo("******");
+			assertThat(payments.path("resilience4jInstances").path("circuitBreaker").asText()).isEqualTo("payments");
+			assertThat(body.path("clients").path("quotes").path("timeout").asText()).isEqualTo("PT1S");
+			assertThat(body.toString()).doesNotContain(TOKEN);
+		});
+	}
+
+	@Test
+	void describesOneClientByName() {
+		this.contextRunner.run((context) -> {
+			ConnectorsEndpoint endpoint = context.getBean(ConnectorsEndpoint.class);
+			assertThat(json(endpoint.connector(SecurityContext.NONE, "quotes")).path("baseUrl").asText())
+				.isEqualTo("http://127.0.0.1:8082");
+			assertThat(endpoint.connector(SecurityContext.NONE, "nowhere")).isNull();
+		});
+	}
+
+	@Test
+	void showValuesAlwaysRevealsSecrets() {
+		this.contextRunner.withPropertyValues("management.endpoint.connectors.show-values=always").run((context) -> {
+			JsonNode body = json(context.getBean(ConnectorsEndpoint.class).connectors(SecurityContext.NONE));
+			assertThat(body.path("clients").path("payments").path("headers").path("Authorization").asText())
+				.isEqualTo("Bearer " + TOKEN);
+		});
+	}
+
+	@Test
+	void notAvailableUnlessExposed() {
+		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=health")
+			.run((context) -> assertThat(context).doesNotHaveBean(ConnectorsEndpoint.class));
+	}
+
+	@Test
+	void withoutActuatorThereIsNoEndpoint() {
+		// as in an application without actuator: none of its auto-configurations are listed
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(ConnectorAutoConfiguration.class, ConnectorsEndpointAutoConfiguration.class,
+					WebClientAutoConfiguration.class, CodecsAutoConfiguration.class))
+			.withClassLoader(new FilteredClassLoader("org.springframework.boot.actuate"))
+			.withPropertyValues("connector.clients.payments.base-url=http://127.0.0.1:1")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).doesNotHaveBean(ConnectorsEndpoint.class);
+			});
+	}
+
+}

@@ -1,0 +1,208 @@
+package dev.connector.autoconfigure.health;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import dev.connector.Connector;
+import dev.connector.ConnectorRequest;
+import dev.connector.TransportException;
+import dev.connector.autoconfigure.ConnectorAutoConfiguration;
+import dev.connector.test.LoopbackServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+
+import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.health.HealthContributorAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.health.HealthEndpointAutoConfiguration;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthComponent;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.boot.actuate.health.ReactiveHealthIndicator;
+import org.springframework.boot.actuate.health.Status;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.http.codec.CodecsAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.reactive.function.client.WebClientAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * The {@code connectors} health contributor: passive failure counting, required versus
+ * optional clients, the active probe, and its absence without actuator.
+ */
+class ConnectorsHealthIndicatorTest {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(ConnectorAutoConfiguration.class,
+				ConnectorHealthContributorAutoConfiguration.class, WebClientAutoConfiguration.class,
+				CodecsAutoConfiguration.class, EndpointAutoConfiguration.class,
+				HealthContributorAutoConfiguration.class, HealthEndpointAutoConfiguration.class))
+		.withPropertyValues("connector.defaults.retry.enabled=false", "management.endpoint.health.show-details=always");
+
+	private final AtomicBoolean healthy = new AtomicBoolean();
+
+	private LoopbackServer server;
+
+	@AfterEach
+	void stop() {
+		if (this.server != null) {
+			this.server.close();
+		}
+	}
+
+	/** A server that resets every connection until it is made healthy. */
+	private String flakyServer() {
+		this.server = LoopbackServer.start((request, response) -> this.healthy.get()
+				? response.sendString(Mono.just("ok")) : LoopbackServer.reset(response));
+		return this.server.baseUrl();
+	}
+
+	private static Health connectors(AssertableApplicationContext context) {
+		return context.getBean("connectorsHealthIndicator", ReactiveHealthIndicator.class)
+			.health()
+			.block(Duration.ofSeconds(5));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> entry(Health connectors, String client) {
+		return ((Health) connectors.getDetails().get(client)).getDetails();
+	}
+
+	private static Status status(Health connectors, String client) {
+		return ((Health) connectors.getDetails().get(client)).getStatus();
+	}
+
+	private static void fail(Connector connector, int times) {
+		for (int i = 0; i < times; i++) {
+			catchThrowableOfType(TransportException.class,
+					() -> connector.blocking().request(ConnectorRequest.get("/").build()));
+		}
+	}
+
+	@Test
+	void clientIsUnknownBeforeItsFirstCallAndUpAfterASuccess() {
+		this.healthy.set(true);
+		this.contextRunner.withPropertyValues("connector.clients.payments.base-url=" + flakyServer())
+			.run((context) -> {
+				assertThat(status(connectors(context), "payments")).isEqualTo(Status.UNKNOWN);
+				context.getBean(Connector.class).blocking().request(ConnectorRequest.get("/").build());
+				Health health = connectors(context);
+				assertThat(status(health, "payments")).isEqualTo(Status.UP);
+				assertThat(entry(health, "payments")).containsEntry("transport", "http")
+					.containsEntry("baseUrl", this.server.baseUrl())
+					.containsEntry("consecutiveFailures", 0)
+					.containsKey("lastSuccess");
+			});
+	}
+
+	@Test
+	void downAfterThreeConsecutiveFailuresWithTheLastErrorAndUpAgainAfterOneSuccess() {
+		this.contextRunner.withPropertyValues("connector.clients.payments.base-url=" + flakyServer())
+			.run((context) -> {
+				Connector payments = context.getBean(Connector.class);
+				fail(payments, 2);
+				assertThat(status(connectors(context), "payments")).isEqualTo(Status.UP);
+				fail(payments, 1);
+				Health health = connectors(context);
+				assertThat(status(health, "payments")).isEqualTo(Status.DOWN);
+				assertThat(entry(health, "payments")).containsEntry("consecutiveFailures", 3);
+				assertThat(entry(health, "payments").get("lastFailure")).asInstanceOf(
+						org.assertj.core.api.InstanceOfAssertFactories.MAP)
+					.containsEntry("type", "TransportException")
+					.containsKey("time");
+				this.healthy.set(true);
+				payments.blocking().request(ConnectorRequest.get("/").build());
+				assertThat(status(connectors(context), "payments")).isEqualTo(Status.UP);
+			});
+	}
+
+	@Test
+	void optionalClientDownLeavesTheAggregateUp() {
+		this.contextRunner.withPropertyValues("connector.clients.payments.base-url=" + flakyServer())
+			.run((context) -> {
+				fail(context.getBean(Connector.class), 3);
+				assertThat(status(connectors(context), "payments")).isEqualTo(Status.DOWN);
+				assertThat(connectors(context).getStatus()).isEqualTo(Status.UP);
+				HealthComponent aggregate = context.getBean(HealthEndpoint.class).health();
+				assertThat(aggregate.getStatus()).isEqualTo(Status.UP);
+			});
+	}
+
+	@Test
+	void requiredClientDownTakesTheAggregateDown() {
+		this.contextRunner
+			.withPropertyValues("connector.clients.payments.base-url=" + flakyServer(),
+					"connector.clients.payments.health.required=true")
+			.run((context) -> {
+				fail(context.getBean(Connector.class), 3);
+				assertThat(connectors(context).getStatus()).isEqualTo(Status.DOWN);
+				assertThat(context.getBean(HealthEndpoint.class).health().getStatus()).isEqualTo(Status.DOWN);
+			});
+	}
+
+	@Test
+	void probeReportsDownWhenTheProbeEndpointAnswers503() {
+		this.server = LoopbackServer.start((request, response) -> request.path().equals("/health")
+				? response.status(503).send() : response.sendString(Mono.just("ok")));
+		this.contextRunner
+			.withPropertyValues("connector.clients.payments.base-url=" + this.server.baseUrl(),
+					"connector.clients.payments.health.probe.path=/health")
+			.run((context) -> {
+				Health health = connectors(context);
+				assertThat(status(health, "payments")).isEqualTo(Status.DOWN);
+				assertThat(entry(health, "payments").get("probe")).asString().contains("ServerErrorException");
+				assertThat(this.server.requests()).extracting(LoopbackServer.RecordedRequest::path)
+					.containsExactly("/health");
+			});
+	}
+
+	@Test
+	void probeIsReusedWithinItsInterval() {
+		this.server = LoopbackServer.start((request, response) -> response.sendString(Mono.just("ok")));
+		this.contextRunner
+			.withPropertyValues("connector.clients.payments.base-url=" + this.server.baseUrl(),
+					"connector.clients.payments.health.probe.path=/health",
+					"connector.clients.payments.health.probe.interval=1m")
+			.run((context) -> {
+				assertThat(status(connectors(context), "payments")).isEqualTo(Status.UP);
+				assertThat(status(connectors(context), "payments")).isEqualTo(Status.UP);
+				assertThat(this.server.requests()).hasSize(1);
+			});
+	}
+
+	@Test
+	void healthReturnsWithinTheProbeTimeoutWhenTheUpstreamHangs() {
+		this.server = LoopbackServer.start((request, response) -> Mono.never());
+		this.contextRunner
+			.withPropertyValues("connector.clients.payments.base-url=" + this.server.baseUrl(),
+					"connector.clients.payments.health.probe.path=/health",
+					"connector.clients.payments.health.probe.timeout=300ms")
+			.run((context) -> {
+				long start = System.nanoTime();
+				Health health = connectors(context);
+				assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(450));
+				assertThat(status(health, "payments")).isEqualTo(Status.DOWN);
+			});
+	}
+
+	@Test
+	void withoutActuatorThereAreNoHealthBeans() {
+		// as in an application without actuator: none of its auto-configurations are listed
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(ConnectorAutoConfiguration.class, ConnectorHealthContributorAutoConfiguration.class,
+					WebClientAutoConfiguration.class, CodecsAutoConfiguration.class))
+			.withClassLoader(new FilteredClassLoader("org.springframework.boot.actuate"))
+			.withPropertyValues("connector.clients.payments.base-url=http://127.0.0.1:1")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).hasSingleBean(Connector.class);
+				assertThat(context).doesNotHaveBean("connectorsHealthIndicator");
+			});
+	}
+
+}
