@@ -7,7 +7,7 @@ import java.util.stream.IntStream;
 import dev.connector.batch.BatchOptions;
 import dev.connector.batch.BatchResult;
 import dev.connector.test.LoopbackServer;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -23,19 +23,12 @@ import static org.awaitility.Awaitility.await;
  */
 class ConnectorBatchTest {
 
+	@AutoClose
 	private LoopbackServer server;
 
+	@AutoClose
 	private Connector connector;
 
-	@AfterEach
-	void stop() {
-		if (this.connector != null) {
-			this.connector.close();
-		}
-		if (this.server != null) {
-			this.server.close();
-		}
-	}
 
 	private void start(LoopbackServer.Handler handler) {
 		this.server = LoopbackServer.start(handler);

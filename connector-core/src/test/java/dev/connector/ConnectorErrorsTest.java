@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.connector.test.LoopbackServer;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -20,19 +20,12 @@ import static org.awaitility.Awaitility.await;
  */
 class ConnectorErrorsTest {
 
+	@AutoClose
 	private LoopbackServer server;
 
+	@AutoClose
 	private Connector connector;
 
-	@AfterEach
-	void stop() {
-		if (this.connector != null) {
-			this.connector.close();
-		}
-		if (this.server != null) {
-			this.server.close();
-		}
-	}
 
 	private Connector connect(LoopbackServer.Handler handler, Duration timeout) {
 		this.server = LoopbackServer.start(handler);

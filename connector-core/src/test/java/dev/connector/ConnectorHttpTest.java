@@ -6,7 +6,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.connector.test.LoopbackServer;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
@@ -24,19 +24,12 @@ class ConnectorHttpTest {
 
 	private static final ObjectMapper json = new ObjectMapper();
 
+	@AutoClose
 	private LoopbackServer server;
 
+	@AutoClose
 	private Connector connector;
 
-	@AfterEach
-	void stop() {
-		if (this.connector != null) {
-			this.connector.close();
-		}
-		if (this.server != null) {
-			this.server.close();
-		}
-	}
 
 	/** Answers every request with a JSON description of what it received. */
 	private void startEchoServer() {

@@ -17,69 +17,48 @@ public enum ConnectorObservationDocumentation implements ObservationDocumentatio
 	 * A whole call, every attempt and wait included. Its timer, {@code connector.request},
 	 * is tagged with the low-cardinality keys.
 	 */
-	CALL {
-
-		@Override
-		public Class<? extends ObservationConvention<? extends Observation.Context>> getDefaultConvention() {
-			return DefaultConnectorObservationConvention.class;
-		}
-
-		@Override
-		public KeyName[] getLowCardinalityKeyNames() {
-			return LowCardinalityKeys.values();
-		}
-
-		@Override
-		public KeyName[] getHighCardinalityKeyNames() {
-			return HighCardinalityKeys.values();
-		}
-
-	},
+	CALL(DefaultConnectorObservationConvention.class, LowCardinalityKeys.values(), HighCardinalityKeys.values()),
 
 	/**
 	 * One attempt of a call, named {@code connector.request.attempt}; its context carries
 	 * the trace propagation headers sent with that attempt.
 	 */
-	ATTEMPT {
-
-		@Override
-		public Class<? extends ObservationConvention<? extends Observation.Context>> getDefaultConvention() {
-			return DefaultConnectorAttemptObservationConvention.class;
-		}
-
-		@Override
-		public KeyName[] getLowCardinalityKeyNames() {
-			return LowCardinalityKeys.values();
-		}
-
-		@Override
-		public KeyName[] getHighCardinalityKeyNames() {
-			return HighCardinalityKeys.values();
-		}
-
-	},
+	ATTEMPT(DefaultConnectorAttemptObservationConvention.class, LowCardinalityKeys.values(),
+			HighCardinalityKeys.values()),
 
 	/**
 	 * A batch, named {@code connector.batch}; each of its calls is a child.
 	 */
-	BATCH {
+	BATCH(DefaultConnectorBatchObservationConvention.class, BatchLowCardinalityKeys.values(),
+			BatchHighCardinalityKeys.values());
 
-		@Override
-		public Class<? extends ObservationConvention<? extends Observation.Context>> getDefaultConvention() {
-			return DefaultConnectorBatchObservationConvention.class;
-		}
+	private final Class<? extends ObservationConvention<? extends Observation.Context>> defaultConvention;
 
-		@Override
-		public KeyName[] getLowCardinalityKeyNames() {
-			return BatchLowCardinalityKeys.values();
-		}
+	private final KeyName[] lowCardinalityKeyNames;
 
-		@Override
-		public KeyName[] getHighCardinalityKeyNames() {
-			return BatchHighCardinalityKeys.values();
-		}
+	private final KeyName[] highCardinalityKeyNames;
 
-	};
+	ConnectorObservationDocumentation(Class<? extends ObservationConvention<? extends Observation.Context>> convention,
+			KeyName[] lowCardinalityKeyNames, KeyName[] highCardinalityKeyNames) {
+		this.defaultConvention = convention;
+		this.lowCardinalityKeyNames = lowCardinalityKeyNames;
+		this.highCardinalityKeyNames = highCardinalityKeyNames;
+	}
+
+	@Override
+	public Class<? extends ObservationConvention<? extends Observation.Context>> getDefaultConvention() {
+		return this.defaultConvention;
+	}
+
+	@Override
+	public KeyName[] getLowCardinalityKeyNames() {
+		return this.lowCardinalityKeyNames.clone();
+	}
+
+	@Override
+	public KeyName[] getHighCardinalityKeyNames() {
+		return this.highCardinalityKeyNames.clone();
+	}
 
 	/**
 	 * Low-cardinality keys of calls and attempts.

@@ -20,7 +20,7 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -39,8 +39,10 @@ class ConnectorObservationTest {
 
 	private final List<Observation.Context> stopped = new CopyOnWriteArrayList<>();
 
+	@AutoClose
 	private LoopbackServer server;
 
+	@AutoClose
 	private Connector connector;
 
 	ConnectorObservationTest() {
@@ -59,15 +61,6 @@ class ConnectorObservationTest {
 		});
 	}
 
-	@AfterEach
-	void stop() {
-		if (this.connector != null) {
-			this.connector.close();
-		}
-		if (this.server != null) {
-			this.server.close();
-		}
-	}
 
 	private Connector connect(LoopbackServer.Handler handler, Connector.Builder builder) {
 		this.server = LoopbackServer.start(handler);

@@ -24,7 +24,7 @@ import dev.connector.config.ClientSettings.RateLimiterSettings;
 import dev.connector.config.ClientSettings.RetrySettings;
 import dev.connector.test.LoopbackServer;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -42,19 +42,12 @@ class ConnectorResilienceTest {
 
 	private final ResilienceRegistries registries = ResilienceRegistries.ofDefaults();
 
+	@AutoClose
 	private LoopbackServer server;
 
+	@AutoClose
 	private Connector connector;
 
-	@AfterEach
-	void stop() {
-		if (this.connector != null) {
-			this.connector.close();
-		}
-		if (this.server != null) {
-			this.server.close();
-		}
-	}
 
 	/** Start a server that answers the n-th request (from 0) as the handler says. */
 	private void start(ResponseByCount handler, Consumer<ClientSettings.Builder> settings) {

@@ -16,7 +16,7 @@ import dev.connector.transport.Transport;
 import dev.connector.transport.TransportFactory;
 import dev.connector.transport.TransportResponse;
 import dev.connector.transport.http.HttpTransportFactory;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -48,14 +48,9 @@ class ConnectorAutoConfigurationTest {
 		.withConfiguration(AutoConfigurations.of(ConnectorAutoConfiguration.class, WebClientAutoConfiguration.class,
 				CodecsAutoConfiguration.class, JacksonAutoConfiguration.class));
 
+	@AutoClose
 	private LoopbackServer server;
 
-	@AfterEach
-	void stopServer() {
-		if (this.server != null) {
-			this.server.close();
-		}
-	}
 
 	private LoopbackServer echoHeaders() {
 		this.server = LoopbackServer.start((request, response) -> response

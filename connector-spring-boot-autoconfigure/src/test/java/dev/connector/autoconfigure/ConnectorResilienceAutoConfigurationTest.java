@@ -12,7 +12,7 @@ import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.springboot3.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration;
 import io.github.resilience4j.springboot3.retry.autoconfigure.RetryAutoConfiguration;
 import io.github.resilience4j.springboot3.timelimiter.autoconfigure.TimeLimiterAutoConfiguration;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
@@ -36,14 +36,9 @@ class ConnectorResilienceAutoConfigurationTest {
 				CodecsAutoConfiguration.class, RetryAutoConfiguration.class, CircuitBreakerAutoConfiguration.class,
 				TimeLimiterAutoConfiguration.class));
 
+	@AutoClose
 	private LoopbackServer server;
 
-	@AfterEach
-	void stop() {
-		if (this.server != null) {
-			this.server.close();
-		}
-	}
 
 	@Test
 	void clientInstancesAreRegisteredInTheApplicationsRegistries() {

@@ -9,7 +9,7 @@ import dev.connector.ConnectorRequest;
 import dev.connector.TransportException;
 import dev.connector.autoconfigure.ConnectorAutoConfiguration;
 import dev.connector.test.LoopbackServer;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
@@ -46,14 +46,9 @@ class ConnectorsHealthIndicatorTest {
 
 	private final AtomicBoolean healthy = new AtomicBoolean();
 
+	@AutoClose
 	private LoopbackServer server;
 
-	@AfterEach
-	void stop() {
-		if (this.server != null) {
-			this.server.close();
-		}
-	}
 
 	/** A server that resets every connection until it is made healthy. */
 	private String flakyServer() {
