@@ -100,6 +100,19 @@ class ConnectorConfigurationFailureAnalyzerTest {
 			.contains("Set it to a positive duration such as 2s or 500ms.");
 	}
 
+	@Test
+	void unreadableValueIsReportedByBootsBindAnalyzerNamingTheProperty(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> new SpringApplicationBuilder(EmptyApplication.class)
+			.web(WebApplicationType.NONE)
+			.properties("connector.clients.payments.base-url=http://127.0.0.1:8081",
+					"connector.clients.payments.timeout=soon")
+			.run()
+			.close());
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("connector.clients.payments.timeout")
+			.contains("soon");
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ImportAutoConfiguration({ ConnectorAutoConfiguration.class, WebClientAutoConfiguration.class,
 			CodecsAutoConfiguration.class })
