@@ -118,7 +118,7 @@ final class BatchMain {
 				.uri("/item/" + i)
 				.retrieve()
 				.toEntity(byte[].class)
-				.map((entity) -> Variant.ok(entity.getStatusCode().value(), entity.getBody()))
+				.map((entity) -> Client.ok(entity.getStatusCode().value(), entity.getBody()))
 				.onErrorReturn(false), CONCURRENCY)
 			.doOnNext((ok) -> count(ok, good))
 			.then()
@@ -142,7 +142,7 @@ final class BatchMain {
 	}
 
 	private static boolean good(BatchResult<ConnectorResponse> result) {
-		return result.isSuccess() && Variant.ok(result.value().status(), result.value().bodyAsByteArray());
+		return result.isSuccess() && Client.ok(result.value().status(), result.value().bodyAsByteArray());
 	}
 
 	private static void count(boolean ok, LongAdder good) {

@@ -15,8 +15,8 @@ import dev.connector.benchmarks.LoadRun.Result;
 
 /**
  * The benchmark driver, the jar's main class. It starts the loopback server in a JVM of its
- * own, builds the six client variants ({@link Variants}), warms them up, runs every variant at
- * every concurrency in {@link #ROUNDS} interleaved rounds ({@link LoadRun}), closes them, runs
+ * own, warms up the six client variants ({@link Variants}), runs every variant at every
+ * concurrency in {@link #ROUNDS} interleaved rounds ({@link LoadRun}, a fresh client per run), runs
  * the batch scenario in a second child JVM capped at 128 MB of heap ({@link BatchMain}), then
  * prints the {@link Report} and writes it to {@code connector-benchmarks/results/latest.md}
  * (next to the jar's {@code target} directory).
@@ -35,7 +35,7 @@ final class BenchmarkMain {
 	static final List<Integer> CONCURRENCIES = List.of(1, 16, 64, 256);
 
 	/** Measured requests per run at concurrency 1. */
-	static final int REQUESTS_SERIAL = 10_000;
+	static final int REQUESTS_SERIAL = 20_000;
 
 	/** Measured requests per run at concurrency 16 and more. */
 	static final int REQUESTS_CONCURRENT = 50_000;
@@ -44,7 +44,7 @@ final class BenchmarkMain {
 	static final double WARMUP_FRACTION = 0.2;
 
 	/** Warm-up requests per variant before the first round, at concurrency 64. */
-	static final int INITIAL_WARMUP = 15_000;
+	static final int INITIAL_WARMUP = 30_000;
 
 	static final List<String> SERVER_OPTIONS = List.of("-Xms256m", "-Xmx256m");
 
@@ -68,15 +68,10 @@ final class BenchmarkMain {
 			String baseUrl = "http://127.0.0.1:" + port(server);
 			log("server pid " + server.pid() + " at " + baseUrl);
 			variants = Variants.all(baseUrl);
-			try {
-				long matrixStart = System.nanoTime();
-				matrix(variants, scale, results);
-				matrixSeconds = seconds(matrixStart);
-				rssEnd = JvmProbe.rssKiB(JvmProbe.self());
-			}
-			finally {
-				variants.forEach(Variant::close);
-			}
+			long matrixStart = System.nanoTime();
+			matrix(variants, scale, results);
+			matrixSeconds = seconds(matrixStart);
+			rssEnd = JvmProbe.rssKiB(JvmProbe.self());
 			long batchStart = System.nanoTime();
 			batch(baseUrl, scaled(BatchMain.REQUESTS, scale), batch);
 			batchSeconds = seconds(batchStart);

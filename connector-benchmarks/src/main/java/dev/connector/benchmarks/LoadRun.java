@@ -12,7 +12,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * One closed-loop run of one variant at one concurrency: a warm-up, then a fixed number of
+ * One closed-loop run of one variant at one concurrency, on a client built for this run and
+ * closed after it: a warm-up, then a fixed number of
  * calls with exactly {@code concurrency} in flight ({@code Flux.range(0, n).flatMap(call, c)}:
  * a new call starts as soon as one completes). Each call's latency, from subscription to its
  * result, goes into an HdrHistogram; throughput is the measured calls over the wall time;
@@ -39,14 +40,18 @@ final class LoadRun {
 	 */
 	static Result run(Variant variant, int concurrency, int warmup, int requests, int round) {
 		Errors warmupErrors = new Errors();
-		drive(variant, concurrency, warmup, new Recorder(1, MAX_LATENCY_NANOS, 3), warmupErrors);
 		Recorder recorder = new Recorder(1, MAX_LATENCY_NANOS, 3);
 		Errors errors = new Errors();
-		Map<Long, Long> allocatedBefore = JvmProbe.threadAllocations();
-		long start = System.nanoTime();
-		drive(variant, concurrency, requests, recorder, errors);
-		long elapsed = System.nanoTime() - start;
-		long allocated = JvmProbe.allocatedSince(allocatedBefore);
+		long elapsed;
+		long allocated;
+		try (Client client = variant.open()) {
+			drive(client, concurrency, warmup, new Recorder(1, MAX_LATENCY_NANOS, 3), warmupErrors);
+			Map<Long, Long> allocatedBefore = JvmProbe.threadAllocations();
+			long start = System.nanoTime();
+			drive(client, concurrency, requests, recorder, errors);
+			elapsed = System.nanoTime() - start;
+			allocated = JvmProbe.allocatedSince(allocatedBefore);
+		}
 		Histogram latencies = recorder.getIntervalHistogram();
 		Throwable firstError = (errors.first.get() != null) ? errors.first.get() : warmupErrors.first.get();
 		return new Result(variant.id(), concurrency, round, requests, errors.count.sum() + warmupErrors.count.sum(),
@@ -60,19 +65,19 @@ final class LoadRun {
 	 * Make {@code count} calls, {@code concurrency} at a time, recording each latency and
 	 * counting each call that failed or was not a 200 with the full body.
 	 */
-	private static void drive(Variant variant, int concurrency, int count, Recorder recorder, Errors errors) {
+	private static void drive(Client client, int concurrency, int count, Recorder recorder, Errors errors) {
 		Flux.range(0, count)
-			.flatMap((i) -> timed(variant, recorder, errors), concurrency)
+			.flatMap((i) -> timed(client, recorder, errors), concurrency)
 			.then()
 			.block(RUN_LIMIT);
 	}
 
-	private static Mono<Boolean> timed(Variant variant, Recorder recorder, Errors errors) {
+	private static Mono<Boolean> timed(Client client, Recorder recorder, Errors errors) {
 		return Mono.defer(() -> {
 			long start = System.nanoTime();
 			Mono<Boolean> call;
 			try {
-				call = variant.call();
+				call = client.call();
 			}
 			catch (RuntimeException ex) {
 				call = Mono.error(ex);

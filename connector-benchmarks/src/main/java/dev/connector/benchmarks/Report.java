@@ -166,8 +166,8 @@ final class Report {
 		line("");
 		line("- Driver RSS (VmRSS): " + kib(this.setup.driverRssStartKiB()) + " at start, "
 				+ kib(this.setup.driverRssEndKiB()) + " after the load matrix; peak (VmHWM) "
-				+ kib(this.setup.driverPeakRssKiB()) + ". All six variants live in the driver at once, so this is "
-				+ "their sum, not one variant's.");
+				+ kib(this.setup.driverPeakRssKiB()) + ". One process ran all six variants, so this is not one "
+				+ "variant's figure.");
 		line("- Server RSS: " + kib(this.setup.serverRssKiB()) + " at the end; batch JVM peak RSS: "
 				+ kib(this.batch.peakRssKiB) + ".");
 		line("");

@@ -2,42 +2,23 @@ package dev.connector.benchmarks;
 
 import java.util.function.Supplier;
 
-import reactor.core.publisher.Mono;
-
 /**
- * One way of making the benchmark's call: a client stack under test, identified by a letter.
- * Each {@link #call()} sends {@code GET /data}, reads the whole body and emits whether the
- * response was good: status 200 and exactly the server's body length. The harness counts
- * {@code false}, an error signal and an empty completion as errors.
+ * One client stack under test, identified by a letter, and how to build a fresh instance of
+ * it. Every run builds its own {@link Client} and closes it afterwards, so no run inherits
+ * connections (or their placement on event loops) from an earlier one.
  *
  * @param id the letter in the report, {@code A} to {@code F}
  * @param label what the variant is, for the report
- * @param calls makes one call per subscription of the returned {@code Mono}
- * @param closer releases the variant's connections
+ * @param factory builds a new client with its own connections
  */
-record Variant(String id, String label, Supplier<Mono<Boolean>> calls, Runnable closer) implements AutoCloseable {
+record Variant(String id, String label, Supplier<Client> factory) {
 
 	/**
-	 * Return a publisher of one call; nothing is sent until it is subscribed.
-	 * @return whether the response was a 200 with the full body
+	 * Build a new client of this variant.
+	 * @return the client; close it when done
 	 */
-	Mono<Boolean> call() {
-		return this.calls.get();
-	}
-
-	@Override
-	public void close() {
-		this.closer.run();
-	}
-
-	/**
-	 * Return whether a response is what the server sends.
-	 * @param status the response status
-	 * @param body the body as read, or {@code null}
-	 * @return {@code true} for a 200 with the full 100-byte body
-	 */
-	static boolean ok(int status, byte[] body) {
-		return status == 200 && body != null && body.length == ServerMain.BODY.length;
+	Client open() {
+		return this.factory.get();
 	}
 
 }

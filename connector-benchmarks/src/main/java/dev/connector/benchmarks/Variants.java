@@ -8,6 +8,7 @@ import java.util.List;
 
 import dev.connector.Connector;
 import dev.connector.ConnectorRequest;
+import dev.connector.config.ClientSettings;
 import io.github.resilience4j.reactor.retry.RetryOperator;
 import io.github.resilience4j.reactor.timelimiter.TimeLimiterOperator;
 import io.github.resilience4j.retry.Retry;
@@ -35,17 +36,16 @@ import org.springframework.web.reactive.function.client.WebClient;
  * <li>{@code Connector} with observation off;</li>
  * <li>the JDK's {@code java.net.http.HttpClient}, asynchronous.</li>
  * </ol>
- * Every Reactor Netty stack gets its own connection pool of {@link #MAX_CONNECTIONS}
- * connections (the Connector's default pool size), so no variant queues for a connection at
- * 256 calls in flight. Every variant reads the whole body as a {@code byte[]}.
+ * Every Reactor Netty stack gets its own connection pool, configured as the Connector's
+ * default one (500 connections, 30 s idle eviction), so no variant queues for a connection at
+ * 256 calls in flight and none keeps more idle connections than another. Every variant reads
+ * the whole body as a {@code byte[]}. A variant builds all of this anew for each run, except
+ * the JDK client (F), which cannot be closed on Java 17.
  */
 final class Variants {
 
 	/** The path every benchmark call requests. */
 	static final String PATH = "/data";
-
-	/** The pool size of every Reactor Netty stack, as the Connector's default. */
-	static final int MAX_CONNECTIONS = 500;
 
 	private static final byte[] NO_BODY = new byte[0];
 
@@ -61,9 +61,10 @@ final class Variants {
 	 */
 	static List<Variant> all(String baseUrl) {
 		return List.of(rawHttpClient(baseUrl), rawWebClient(baseUrl), handAssembled(baseUrl),
-				connector("D", "Connector, defaults (retry, timeouts, observation on)",
-						connectorWithObservation(baseUrl, meteredObservationRegistry())),
-				connector("E", "Connector, observation off", connectorWithoutObservation(baseUrl)), jdkHttpClient(baseUrl));
+				new Variant("D", "Connector, defaults (retry, timeouts, observation on)",
+						() -> client(connectorWithObservation(baseUrl, meteredObservationRegistry()))),
+				new Variant("E", "Connector, observation off", () -> client(connectorWithoutObservation(baseUrl))),
+				jdkHttpClient(baseUrl));
 	}
 
 	/**
@@ -117,53 +118,57 @@ final class Variants {
 	}
 
 	private static Variant rawHttpClient(String baseUrl) {
-		ConnectionProvider pool = pool("bench-a");
-		HttpClient client = HttpClient.create(pool).baseUrl(baseUrl);
-		return new Variant("A", "Reactor Netty HttpClient, raw (the floor)",
-				() -> client.get()
-					.uri(PATH)
-					.responseSingle((response, body) -> body.asByteArray()
-						.defaultIfEmpty(NO_BODY)
-						.map((bytes) -> Variant.ok(response.status().code(), bytes))),
-				pool::dispose);
+		return new Variant("A", "Reactor Netty HttpClient, raw (the floor)", () -> {
+			ConnectionProvider pool = pool("bench-a");
+			HttpClient client = HttpClient.create(pool).baseUrl(baseUrl);
+			return new Client(() -> client.get()
+				.uri(PATH)
+				.responseSingle((response, body) -> body.asByteArray()
+					.defaultIfEmpty(NO_BODY)
+					.map((bytes) -> Client.ok(response.status().code(), bytes))), pool::dispose);
+		});
 	}
 
 	private static Variant rawWebClient(String baseUrl) {
-		PooledWebClient web = webClient("bench-b", baseUrl, null);
-		return new Variant("B", "WebClient, raw", () -> get(web.client()), web.pool()::dispose);
+		return new Variant("B", "WebClient, raw", () -> {
+			PooledWebClient web = webClient("bench-b", baseUrl, null);
+			return new Client(() -> get(web.client()), web.pool()::dispose);
+		});
 	}
 
 	private static Variant handAssembled(String baseUrl) {
-		PooledWebClient web = webClient("bench-c", baseUrl, meteredObservationRegistry());
-		Retry retry = Retry.of("bench-c",
-				RetryConfig.custom().maxAttempts(3).waitDuration(Duration.ofMillis(100)).build());
-		TimeLimiter timeLimiter = TimeLimiter.of("bench-c",
-				TimeLimiterConfig.custom().timeoutDuration(Duration.ofSeconds(10)).build());
-		return new Variant("C", "WebClient + Resilience4j retry/time limiter + observation, by hand",
-				() -> Mono.defer(() -> get(web.client()))
-					.transformDeferred(TimeLimiterOperator.of(timeLimiter))
-					.transformDeferred(RetryOperator.of(retry)),
-				web.pool()::dispose);
+		return new Variant("C", "WebClient + Resilience4j retry/time limiter + observation, by hand", () -> {
+			PooledWebClient web = webClient("bench-c", baseUrl, meteredObservationRegistry());
+			Retry retry = Retry.of("bench-c",
+					RetryConfig.custom().maxAttempts(3).waitDuration(Duration.ofMillis(100)).build());
+			TimeLimiter timeLimiter = TimeLimiter.of("bench-c",
+					TimeLimiterConfig.custom().timeoutDuration(Duration.ofSeconds(10)).build());
+			return new Client(() -> Mono.defer(() -> get(web.client()))
+				.transformDeferred(TimeLimiterOperator.of(timeLimiter))
+				.transformDeferred(RetryOperator.of(retry)), web.pool()::dispose);
+		});
 	}
 
-	private static Variant connector(String id, String label, Connector connector) {
-		return new Variant(id, label,
-				() -> connector.request(REQUEST).map((response) -> Variant.ok(response.status(), response.bodyAsByteArray())),
+	private static Client client(Connector connector) {
+		return new Client(
+				() -> connector.request(REQUEST).map((response) -> Client.ok(response.status(), response.bodyAsByteArray())),
 				connector::close);
 	}
 
 	private static Variant jdkHttpClient(String baseUrl) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + PATH)).GET().build();
+		// one instance for every run: Java 17's HttpClient has no close(), and a new one per run
+		// would leave the old one's selector thread and connections until it is collected
 		java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
 			.version(java.net.http.HttpClient.Version.HTTP_1_1)
 			.connectTimeout(Duration.ofSeconds(2))
 			.build();
-		HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + PATH)).GET().build();
 		return new Variant("F", "java.net.http.HttpClient, sendAsync",
-				() -> Mono.fromFuture(() -> client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()))
-					.map((response) -> Variant.ok(response.statusCode(), response.body())),
-				() -> {
-					// Java 17's HttpClient has no close(); it stops once unreferenced
-				});
+				() -> new Client(
+						() -> Mono.fromFuture(() -> client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()))
+							.map((response) -> Client.ok(response.statusCode(), response.body())),
+						() -> {
+						}));
 	}
 
 	/**
@@ -175,11 +180,20 @@ final class Variants {
 			.uri(PATH)
 			.retrieve()
 			.toEntity(byte[].class)
-			.map((entity) -> Variant.ok(entity.getStatusCode().value(), entity.getBody()));
+			.map((entity) -> Client.ok(entity.getStatusCode().value(), entity.getBody()));
 	}
 
+	/**
+	 * A pool configured as the Connector's default one: same size, acquire timeout and idle
+	 * eviction, so every Reactor Netty variant starts a run with the same idle connections.
+	 */
 	private static ConnectionProvider pool(String name) {
-		return ConnectionProvider.builder(name).maxConnections(MAX_CONNECTIONS).build();
+		ClientSettings.PoolSettings defaults = ClientSettings.PoolSettings.DEFAULTS;
+		return ConnectionProvider.builder(name)
+			.maxConnections(defaults.maxConnections())
+			.pendingAcquireTimeout(defaults.pendingAcquireTimeout())
+			.maxIdleTime(defaults.maxIdleTime())
+			.build();
 	}
 
 	/**
