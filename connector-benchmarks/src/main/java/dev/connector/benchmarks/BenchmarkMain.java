@@ -139,7 +139,7 @@ final class BenchmarkMain {
 		}
 	}
 
-	private static int port(ChildJvm server) {
+	static int port(ChildJvm server) {
 		String line = server.readLine();
 		if (line == null || !line.startsWith("PORT ")) {
 			throw new IllegalStateException("The server did not report its port, it said: " + line);

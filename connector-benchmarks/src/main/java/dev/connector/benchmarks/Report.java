@@ -114,8 +114,7 @@ final class Report {
 		}
 		line("");
 		line("Ratio: of the medians, with (min..max) of the same ratio round by round. D/E is what observation "
-				+ "costs the Connector; while its builder has no observation switch, D and E are built the same way "
-				+ "(see `Variants`) and D/E shows the noise.");
+				+ "costs the Connector.");
 		line("");
 		Spread overhead = p50Overhead();
 		line("D minus B p50 latency at concurrency 1: "

@@ -74,8 +74,7 @@ final class Variants {
 	 * @return the connector
 	 */
 	static Connector connectorWithObservation(String baseUrl, ObservationRegistry registry) {
-		// When Connector.Builder#observationRegistry lands: add .observationRegistry(registry) before build().
-		return Connector.builder("bench-d").settings((s) -> s.baseUrl(baseUrl)).build();
+		return Connector.builder("bench-d").settings((s) -> s.baseUrl(baseUrl)).observationRegistry(registry).build();
 	}
 
 	/**
@@ -84,8 +83,10 @@ final class Variants {
 	 * @return the connector
 	 */
 	static Connector connectorWithoutObservation(String baseUrl) {
-		// When Connector.Builder#observationRegistry lands: add .observationRegistry(ObservationRegistry.NOOP) before build().
-		return Connector.builder("bench-e").settings((s) -> s.baseUrl(baseUrl)).build();
+		return Connector.builder("bench-e")
+			.settings((s) -> s.baseUrl(baseUrl))
+			.observationRegistry(ObservationRegistry.NOOP)
+			.build();
 	}
 
 	/**
