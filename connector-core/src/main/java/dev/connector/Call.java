@@ -8,6 +8,7 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
@@ -142,15 +143,18 @@ final class Call {
 	private Mono<ConnectorResponse> observed(Mono<ConnectorResponse> publisher, Observation observation,
 			ConnectorObservationContext context) {
 		boolean call = context.getType() == ConnectorObservationContext.Type.CALL;
-		return publisher.doOnSuccess((response) -> {
-			context.setResponse(response);
-			finish(observation, context, call, null);
-		})
-			.doOnError((error) -> finish(observation, context, call, error))
-			.doOnCancel(() -> {
-				context.setCancelled();
+		return publisher.doOnEach((signal) -> {
+			if (signal.isOnNext()) {
+				context.setResponse(signal.get());
 				finish(observation, context, call, null);
-			});
+			}
+			else if (signal.isOnError()) {
+				finish(observation, context, call, signal.getThrowable());
+			}
+		}).doOnCancel(() -> {
+			context.setCancelled();
+			finish(observation, context, call, null);
+		});
 	}
 
 	private void finish(Observation observation, ConnectorObservationContext context, boolean call, Throwable error) {
@@ -207,14 +211,14 @@ final class Call {
 				.map((body) -> new ConnectorResponse(response.status(), response.headers(), body, attempt, info)));
 	}
 
-	private static ConnectorRequest withPropagationHeaders(ConnectorRequest request, HttpHeaders propagation) {
+	private static ConnectorRequest withPropagationHeaders(ConnectorRequest request, Map<String, String> propagation) {
 		if (propagation == null || propagation.isEmpty()) {
 			return request;
 		}
 		ConnectorRequest.Builder builder = request.toBuilder();
-		propagation.forEach((name, values) -> {
+		propagation.forEach((name, value) -> {
 			if (!request.headers().containsKey(name)) {
-				builder.header(name, values.toArray(String[]::new));
+				builder.header(name, value);
 			}
 		});
 		return builder.build();

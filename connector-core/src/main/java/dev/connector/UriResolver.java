@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.util.UriUtils;
@@ -15,7 +16,16 @@ import org.springframework.web.util.UriUtils;
  */
 final class UriResolver {
 
+	private static final int CACHED_PATHS = 1024;
+
 	private final String base;
+
+	/**
+	 * Resolved URIs of query-less paths: most clients call a few paths over and over, and
+	 * parsing a URI is a measurable part of a call. Bounded: once full, new paths are
+	 * resolved every time.
+	 */
+	private final Map<String, URI> byPath = new ConcurrentHashMap<>();
 
 	UriResolver(URI baseUrl) {
 		String base = (baseUrl != null) ? baseUrl.toString() : null;
@@ -26,6 +36,21 @@ final class UriResolver {
 	}
 
 	URI resolve(ConnectorRequest request) {
+		if (request.uri() == null && request.query().isEmpty()) {
+			URI cached = this.byPath.get(request.path());
+			if (cached != null) {
+				return cached;
+			}
+			URI uri = resolveTarget(request);
+			if (this.byPath.size() < CACHED_PATHS) {
+				this.byPath.put(request.path(), uri);
+			}
+			return uri;
+		}
+		return resolveTarget(request);
+	}
+
+	private URI resolveTarget(ConnectorRequest request) {
 		String target;
 		if (request.uri() != null) {
 			target = request.uri().toString();

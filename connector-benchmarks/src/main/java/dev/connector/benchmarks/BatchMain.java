@@ -3,6 +3,7 @@ package dev.connector.benchmarks;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
 import java.util.concurrent.atomic.LongAdder;
 
 import dev.connector.Connector;
@@ -12,12 +13,13 @@ import dev.connector.batch.BatchOptions;
 import dev.connector.batch.BatchResult;
 import dev.connector.benchmarks.Variants.PooledWebClient;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * The batch scenario, run by the driver in a child JVM with {@code -Xmx128m}: 100,000
- * requests, 64 in flight, through {@code Connector.batch(Flux, BatchOptions)} (streaming,
- * ordered results, the default) and through {@code Flux.flatMap(call, 64)} on a raw
- * {@code WebClient}; see {@link #SIDES}. Each request has its own path, {@code /item/<i>}.
+ * requests, 64 in flight, through {@code Connector.batch(Flux, BatchOptions)} (streaming)
+ * and through {@code Flux.flatMap(call, 64)} on a raw {@code WebClient}, in completion order
+ * and in input order; see {@link #SIDES}. Each request has its own path, {@code /item/<i>}.
  * Every side consumes every body and counts every failure; each only counts results, so none
  * holds 100,000 of them. Completing at all under that heap cap shows the memory is bounded.
  * <p>
@@ -41,11 +43,11 @@ final class BatchMain {
 	static final int ROUNDS = 5;
 
 	/**
-	 * The sides: the Connector's streaming batch as a user calls it (ordered results, the
-	 * default), raw {@code flatMap}, and, for information, the batch with
-	 * {@code ordered(false)}, which tells ordering's cost from the per-call cost.
+	 * The sides, in pairs that do the same work: the Connector's streaming batch with
+	 * {@code ordered(false)} against raw {@code flatMap} (both emit in completion order),
+	 * and the batch in input order (its default) against raw {@code flatMapSequential}.
 	 */
-	static final List<String> SIDES = List.of("connector", "flatMap", "connectorUnordered");
+	static final List<String> SIDES = List.of("connector", "flatMap", "connectorOrdered", "flatMapSequential");
 
 	private static final Duration LIMIT = Duration.ofMinutes(3);
 
@@ -58,7 +60,8 @@ final class BatchMain {
 		int rounds = (args.length > 2) ? Integer.parseInt(args[2]) : ROUNDS;
 		System.out.println("JVM maxHeapBytes=" + Runtime.getRuntime().maxMemory() + " options="
 				+ String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
-		Connector connector = Variants.connectorWithObservation(baseUrl, Variants.meteredObservationRegistry());
+		// as Connector.builder leaves it: retry and deadlines on, no observation registry
+		Connector connector = Variants.connectorWithoutObservation(baseUrl);
 		PooledWebClient web = Variants.webClient("batch-flatmap", baseUrl, null);
 		try {
 			int warmup = Math.max(1, requests / 2);
@@ -99,27 +102,31 @@ final class BatchMain {
 
 	private static long run(String side, int requests, PooledWebClient web, Connector connector) {
 		return switch (side) {
-			case "flatMap" -> flatMap(web, requests);
-			case "connector" -> connector(connector, requests, true);
-			case "connectorUnordered" -> connector(connector, requests, false);
+			case "flatMap" -> flatMap(web, requests, false);
+			case "flatMapSequential" -> flatMap(web, requests, true);
+			case "connector" -> connector(connector, requests, false);
+			case "connectorOrdered" -> connector(connector, requests, true);
 			default -> throw new IllegalArgumentException(side);
 		};
 	}
 
 	/**
-	 * Send the requests through {@code flatMap} on a raw WebClient.
+	 * Send the requests through {@code flatMap} (or, in input order, {@code flatMapSequential})
+	 * on a raw WebClient.
+	 * @param ordered whether results come in input order
 	 * @return the requests that failed or yielded no good response
 	 */
-	private static long flatMap(PooledWebClient web, int requests) {
+	private static long flatMap(PooledWebClient web, int requests, boolean ordered) {
 		LongAdder good = new LongAdder();
-		Flux.range(0, requests)
-			.flatMap((i) -> web.client()
-				.get()
-				.uri("/item/" + i)
-				.retrieve()
-				.toEntity(byte[].class)
-				.map((entity) -> Client.ok(entity.getStatusCode().value(), entity.getBody()))
-				.onErrorReturn(false), CONCURRENCY)
+		Function<Integer, Mono<Boolean>> call = (i) -> web.client()
+			.get()
+			.uri("/item/" + i)
+			.retrieve()
+			.toEntity(byte[].class)
+			.map((entity) -> Client.ok(entity.getStatusCode().value(), entity.getBody()))
+			.onErrorReturn(false);
+		Flux<Integer> input = Flux.range(0, requests);
+		(ordered ? input.flatMapSequential(call, CONCURRENCY) : input.flatMap(call, CONCURRENCY))
 			.doOnNext((ok) -> count(ok, good))
 			.then()
 			.block(LIMIT);

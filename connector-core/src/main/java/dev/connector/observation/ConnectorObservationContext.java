@@ -1,23 +1,24 @@
 package dev.connector.observation;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import dev.connector.ConnectorRequest;
 import dev.connector.ConnectorResponse;
 import io.micrometer.observation.transport.RequestReplySenderContext;
 
-import org.springframework.http.HttpHeaders;
 
 /**
  * What an observation of a call, or of one attempt of it, knows: the client, the request,
  * and once it is over the response or the error. An attempt's context is also the carrier of
- * trace propagation: headers a tracing handler injects (such as W3C {@code traceparent}) are
- * sent with that attempt.
+ * trace propagation: headers a tracing handler injects into its carrier map (such as W3C
+ * {@code traceparent}) are sent with that attempt.
  *
  * @since 0.1.0
  * @see ConnectorObservationConvention
  */
-public class ConnectorObservationContext extends RequestReplySenderContext<HttpHeaders, ConnectorResponse> {
+public class ConnectorObservationContext extends RequestReplySenderContext<Map<String, String>, ConnectorResponse> {
 
 	private final Type type;
 
@@ -43,14 +44,15 @@ public class ConnectorObservationContext extends RequestReplySenderContext<HttpH
 	public ConnectorObservationContext(Type type, String clientName, String transport, ConnectorRequest request) {
 		super((carrier, key, value) -> {
 			if (carrier != null) {
-				carrier.set(key, value);
+				carrier.put(key, value);
 			}
 		});
 		this.type = type;
 		this.clientName = clientName;
 		this.transport = transport;
 		this.request = request;
-		setCarrier((type == Type.ATTEMPT) ? new HttpHeaders() : null);
+		// a plain map: it allocates nothing until a tracing handler injects a header
+		setCarrier((type == Type.ATTEMPT) ? new LinkedHashMap<>() : null);
 	}
 
 	/**

@@ -1,5 +1,10 @@
 package dev.connector.observation;
 
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
+
 import dev.connector.ConnectorResponse;
 import dev.connector.ConnectorTimeoutException;
 import dev.connector.DecodeException;
@@ -28,6 +33,31 @@ public class DefaultConnectorObservationConvention implements ConnectorObservati
 
 	private static final KeyValue EXCEPTION_NONE = KeyValue.of(LowCardinalityKeys.EXCEPTION, "none");
 
+	private static final KeyValue[] OUTCOMES = Arrays.stream(Outcome.values())
+		.map((outcome) -> KeyValue.of(LowCardinalityKeys.OUTCOME, outcome.name()))
+		.toArray(KeyValue[]::new);
+
+	private static final KeyValue[] STATUSES = IntStream.range(0, 600)
+		.mapToObj((status) -> KeyValue.of(LowCardinalityKeys.STATUS, String.valueOf(status)))
+		.toArray(KeyValue[]::new);
+
+	private static final ClassValue<KeyValue> EXCEPTIONS = new ClassValue<>() {
+
+		@Override
+		protected KeyValue computeValue(Class<?> type) {
+			return KeyValue.of(LowCardinalityKeys.EXCEPTION, type.getSimpleName());
+		}
+
+	};
+
+	private static final KeyValues NOT_YET_KNOWN = KeyValues.empty();
+
+	private final Map<String, KeyValue> clients = new ConcurrentHashMap<>();
+
+	private final Map<String, KeyValue> transports = new ConcurrentHashMap<>();
+
+	private final Map<String, KeyValue> methods = new ConcurrentHashMap<>();
+
 	@Override
 	public String getName() {
 		return CALL_NAME;
@@ -42,22 +72,37 @@ public class DefaultConnectorObservationConvention implements ConnectorObservati
 
 	@Override
 	public KeyValues getLowCardinalityKeyValues(ConnectorObservationContext context) {
-		return KeyValues.of(KeyValue.of(LowCardinalityKeys.CLIENT, context.getClientName()),
-				KeyValue.of(LowCardinalityKeys.TRANSPORT, context.getTransport()),
-				KeyValue.of(LowCardinalityKeys.METHOD, context.getRequest().method().name()),
-				KeyValue.of(LowCardinalityKeys.OUTCOME, outcome(context).name()), status(context),
-				exception(context));
+		// in the keys' sorted order, so that building KeyValues costs no real sort
+		return KeyValues.of(name(this.clients, LowCardinalityKeys.CLIENT, context.getClientName()),
+				exception(context), name(this.methods, LowCardinalityKeys.METHOD, context.getRequest().method().name()),
+				OUTCOMES[outcome(context).ordinal()], status(context),
+				name(this.transports, LowCardinalityKeys.TRANSPORT, context.getTransport()));
 	}
 
 	@Override
 	public KeyValues getHighCardinalityKeyValues(ConnectorObservationContext context) {
+		if (context.getUri() == null && context.getResponse() == null && context.getError() == null) {
+			// at start nothing is known yet; the values are taken again when it stops
+			return NOT_YET_KNOWN;
+		}
 		ConnectorResponse response = context.getResponse();
-		return KeyValues.of(
-				KeyValue.of(HighCardinalityKeys.URI, (context.getUri() != null) ? context.getUri().toString() : "none"),
+		return KeyValues.of(KeyValue.of(HighCardinalityKeys.ATTEMPTS, String.valueOf(context.getAttempt())),
 				KeyValue.of(HighCardinalityKeys.REQUEST_SIZE, String.valueOf(requestSize(context))),
 				KeyValue.of(HighCardinalityKeys.RESPONSE_SIZE,
 						String.valueOf((response != null) ? response.bodyLength() : 0)),
-				KeyValue.of(HighCardinalityKeys.ATTEMPTS, String.valueOf(context.getAttempt())));
+				KeyValue.of(HighCardinalityKeys.URI, (context.getUri() != null) ? context.getUri().toString() : "none"));
+	}
+
+	/**
+	 * Return the key value of a client, transport or method name; there are few of each.
+	 */
+	private static KeyValue name(Map<String, KeyValue> cache, LowCardinalityKeys key, String value) {
+		KeyValue keyValue = cache.get(value);
+		if (keyValue == null) {
+			keyValue = KeyValue.of(key, value);
+			cache.putIfAbsent(value, keyValue);
+		}
+		return keyValue;
 	}
 
 	/**
@@ -95,21 +140,15 @@ public class DefaultConnectorObservationConvention implements ConnectorObservati
 
 	private KeyValue status(ConnectorObservationContext context) {
 		ConnectorResponse response = context.getResponse();
-		if (response != null) {
-			return KeyValue.of(LowCardinalityKeys.STATUS, String.valueOf(response.status()));
-		}
-		if (context.getError() instanceof ResponseException error) {
-			return KeyValue.of(LowCardinalityKeys.STATUS, String.valueOf(error.getStatus()));
-		}
-		return STATUS_NONE;
+		int status = (response != null) ? response.status()
+				: (context.getError() instanceof ResponseException error) ? error.getStatus() : -1;
+		return (status >= 0 && status < STATUSES.length) ? STATUSES[status]
+				: (status < 0) ? STATUS_NONE : KeyValue.of(LowCardinalityKeys.STATUS, String.valueOf(status));
 	}
 
 	private KeyValue exception(ConnectorObservationContext context) {
 		Throwable error = context.getError();
-		if (error == null) {
-			return EXCEPTION_NONE;
-		}
-		return KeyValue.of(LowCardinalityKeys.EXCEPTION, error.getClass().getSimpleName());
+		return (error != null) ? EXCEPTIONS.get(error.getClass()) : EXCEPTION_NONE;
 	}
 
 	private static long requestSize(ConnectorObservationContext context) {
