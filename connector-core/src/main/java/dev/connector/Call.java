@@ -172,16 +172,13 @@ final class Call {
 		Observation observation = this.attemptObservation;
 		Mono<ConnectorResponse> exchange;
 		if (observation == null) {
-			exchange = Mono.defer(() -> new InterceptorChain(0).proceed(this.request));
+			exchange = proceed();
 		}
 		else {
 			this.attemptContext.setAttempt(this.attempts);
 			// interceptors run in the attempt's scope: their log lines carry its trace ids
 			try (Observation.Scope scope = CallObservations.openScope(observation)) {
-				exchange = new InterceptorChain(0).proceed(this.request);
-			}
-			catch (RuntimeException ex) {
-				exchange = Mono.error(ex);
+				exchange = proceed();
 			}
 		}
 		if (!this.connector.isConnected()) {
@@ -189,6 +186,19 @@ final class Call {
 				.then(exchange);
 		}
 		return exchange.handle(this::checkStatus);
+	}
+
+	/**
+	 * Start the interceptor chain; called while the attempt is being subscribed, so an
+	 * exception thrown by an interceptor becomes the attempt's error.
+	 */
+	private Mono<ConnectorResponse> proceed() {
+		try {
+			return new InterceptorChain(0).proceed(this.request);
+		}
+		catch (RuntimeException ex) {
+			return Mono.error(ex);
+		}
 	}
 
 	private Mono<ConnectorResponse> send(ConnectorRequest request) {
@@ -206,9 +216,10 @@ final class Call {
 		return this.connector.transport()
 			.send(new TransportRequest(request, uri))
 			.flatMap((response) -> DataBufferUtils.join(response.body(), maxInMemorySize)
-				.map(Call::toBytes)
-				.defaultIfEmpty(NO_BODY)
-				.map((body) -> new ConnectorResponse(response.status(), response.headers(), body, attempt, info)));
+				.map((body) -> new ConnectorResponse(response.status(), response.headers(), toBytes(body), attempt,
+						info))
+				.switchIfEmpty(Mono.fromSupplier(() -> new ConnectorResponse(response.status(), response.headers(),
+						NO_BODY, attempt, info))));
 	}
 
 	private static ConnectorRequest withPropagationHeaders(ConnectorRequest request, Map<String, String> propagation) {
