@@ -27,7 +27,7 @@ import dev.connector.benchmarks.LoadRun.Result;
  */
 final class BenchmarkMain {
 
-	static final String DOCUMENTED_COMMAND = "mvn -B -q -Pbenchmarks -pl connector-benchmarks -am package -DskipTests"
+	static final String DOCUMENTED_COMMAND = "mvn -B -q -Pbenchmarks -pl connector-benchmarks -am clean package -DskipTests"
 			+ " && java -jar connector-benchmarks/target/connector-benchmarks.jar";
 
 	static final int ROUNDS = 3;
