@@ -1,6 +1,7 @@
 package dev.connector.resilience;
 
 import java.time.Duration;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import dev.connector.ConfigurationException;
@@ -17,6 +18,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowType;
 import io.github.resilience4j.core.IntervalBiFunction;
 import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.core.Registry;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.reactor.bulkhead.operator.BulkheadOperator;
@@ -89,11 +91,8 @@ public final class ClientResilience {
 		int maxAttempts;
 		IntervalBiFunction<Object> backoff;
 		if (retry.instance() != null) {
-			RetryConfig base = registries.retries()
-				.find(retry.instance())
-				.map(Retry::getRetryConfig)
-				.or(() -> registries.retries().getConfiguration(retry.instance()))
-				.orElseThrow(() -> unknownInstance(settings, "retry", "resilience4j.retry", retry.instance()));
+			RetryConfig base = referenced(registries.retries(), retry.instance(), Retry::getRetryConfig, settings,
+					"retry", "resilience4j.retry");
 			maxAttempts = base.getMaxAttempts();
 			backoff = base.getIntervalBiFunction();
 		}
@@ -119,9 +118,7 @@ public final class ClientResilience {
 			})
 			.retryOnException((error) -> error instanceof ConnectorException failure && failure.isRetryable())
 			.build();
-		String name = settings.name();
-		registries.retries().remove(name);
-		return registries.retries().retry(name, config);
+		return register(registries.retries(), settings.name(), config, registries.retries()::retry);
 	}
 
 	private static TimeLimiter timeLimiter(ClientSettings settings, ResilienceRegistries registries) {
@@ -134,9 +131,7 @@ public final class ClientResilience {
 			.timeoutDuration(attemptTimeout)
 			.cancelRunningFuture(true)
 			.build();
-		String name = settings.name();
-		registries.timeLimiters().remove(name);
-		return registries.timeLimiters().timeLimiter(name, config);
+		return register(registries.timeLimiters(), settings.name(), config, registries.timeLimiters()::timeLimiter);
 	}
 
 	private static CircuitBreaker circuitBreaker(ClientSettings settings, ResilienceRegistries registries) {
@@ -146,12 +141,8 @@ public final class ClientResilience {
 		}
 		CircuitBreakerConfig config;
 		if (circuitBreaker.instance() != null) {
-			config = registries.circuitBreakers()
-				.find(circuitBreaker.instance())
-				.map(CircuitBreaker::getCircuitBreakerConfig)
-				.or(() -> registries.circuitBreakers().getConfiguration(circuitBreaker.instance()))
-				.orElseThrow(() -> unknownInstance(settings, "circuit-breaker", "resilience4j.circuitbreaker",
-						circuitBreaker.instance()));
+			config = referenced(registries.circuitBreakers(), circuitBreaker.instance(),
+					CircuitBreaker::getCircuitBreakerConfig, settings, "circuit-breaker", "resilience4j.circuitbreaker");
 		}
 		else {
 			config = CircuitBreakerConfig.custom()
@@ -163,9 +154,8 @@ public final class ClientResilience {
 				.recordException(ClientResilience::isUpstreamFailure)
 				.build();
 		}
-		String name = settings.name();
-		registries.circuitBreakers().remove(name);
-		return registries.circuitBreakers().circuitBreaker(name, config);
+		return register(registries.circuitBreakers(), settings.name(), config,
+				registries.circuitBreakers()::circuitBreaker);
 	}
 
 	/**
@@ -184,12 +174,8 @@ public final class ClientResilience {
 		}
 		BulkheadConfig config;
 		if (bulkhead.instance() != null) {
-			config = registries.bulkheads()
-				.find(bulkhead.instance())
-				.map(Bulkhead::getBulkheadConfig)
-				.or(() -> registries.bulkheads().getConfiguration(bulkhead.instance()))
-				.orElseThrow(
-						() -> unknownInstance(settings, "bulkhead", "resilience4j.bulkhead", bulkhead.instance()));
+			config = referenced(registries.bulkheads(), bulkhead.instance(), Bulkhead::getBulkheadConfig, settings,
+					"bulkhead", "resilience4j.bulkhead");
 			if (!config.getMaxWaitDuration().isZero()) {
 				throw new ConfigurationException(settings.name(), "bulkhead.instance",
 						"Resilience4j bulkhead '" + bulkhead.instance() + "' has max-wait-duration "
@@ -204,9 +190,7 @@ public final class ClientResilience {
 				.maxWaitDuration(Duration.ZERO)
 				.build();
 		}
-		String name = settings.name();
-		registries.bulkheads().remove(name);
-		return registries.bulkheads().bulkhead(name, config);
+		return register(registries.bulkheads(), settings.name(), config, registries.bulkheads()::bulkhead);
 	}
 
 	private static RateLimiter rateLimiter(ClientSettings settings, ResilienceRegistries registries) {
@@ -216,12 +200,8 @@ public final class ClientResilience {
 		}
 		RateLimiterConfig config;
 		if (rateLimiter.instance() != null) {
-			config = registries.rateLimiters()
-				.find(rateLimiter.instance())
-				.map(RateLimiter::getRateLimiterConfig)
-				.or(() -> registries.rateLimiters().getConfiguration(rateLimiter.instance()))
-				.orElseThrow(() -> unknownInstance(settings, "rate-limiter", "resilience4j.ratelimiter",
-						rateLimiter.instance()));
+			config = referenced(registries.rateLimiters(), rateLimiter.instance(), RateLimiter::getRateLimiterConfig,
+					settings, "rate-limiter", "resilience4j.ratelimiter");
 		}
 		else {
 			config = RateLimiterConfig.custom()
@@ -230,9 +210,28 @@ public final class ClientResilience {
 				.timeoutDuration(rateLimiter.timeoutDuration())
 				.build();
 		}
-		String name = settings.name();
-		registries.rateLimiters().remove(name);
-		return registries.rateLimiters().rateLimiter(name, config);
+		return register(registries.rateLimiters(), settings.name(), config, registries.rateLimiters()::rateLimiter);
+	}
+
+	/**
+	 * Return the configuration of an existing instance, or of a shared configuration, named
+	 * by a client's {@code *.instance} property.
+	 */
+	private static <E, C> C referenced(Registry<E, C> registry, String instance, Function<E, C> configOf,
+			ClientSettings settings, String key, String prefix) {
+		return registry.find(instance)
+			.map(configOf)
+			.or(() -> registry.getConfiguration(instance))
+			.orElseThrow(() -> unknownInstance(settings, key, prefix, instance));
+	}
+
+	/**
+	 * Register the client's instance under its name, replacing one of that name, so that the
+	 * registry's listeners (Spring Boot's metrics, the actuator) see it.
+	 */
+	private static <E, C> E register(Registry<E, C> registry, String name, C config, BiFunction<String, C, E> create) {
+		registry.remove(name);
+		return create.apply(name, config);
 	}
 
 	private static ConfigurationException unknownInstance(ClientSettings settings, String key, String prefix,
