@@ -81,7 +81,7 @@ final class Call {
 					null, 0, null));
 		}
 		Duration timeout = (this.request.timeout() != null) ? this.request.timeout()
-				: this.connector.clientSettings().timeout();
+				: this.connector.settings().timeout();
 		this.deadline = System.nanoTime() + timeout.toNanos();
 		ClientResilience resilience = this.connector.resilience();
 		ObservationRegistry registry = this.connector.observationRegistry();
@@ -107,7 +107,7 @@ final class Call {
 		return Mono.deferContextual((reactorContext) -> {
 			ConnectorObservationContext context = new ConnectorObservationContext(
 					ConnectorObservationContext.Type.CALL, this.connector.name(),
-					this.connector.clientSettings().transport(), this.request);
+					this.connector.settings().transport(), this.request);
 			Observation observation = CallObservations.start(ConnectorObservationDocumentation.CALL
 				.observation(this.connector.observationConvention(), DEFAULT_CALL_CONVENTION, () -> context, registry)
 				.parentObservation(parent(reactorContext, registry)));
@@ -124,7 +124,7 @@ final class Call {
 		return Mono.deferContextual((reactorContext) -> {
 			ConnectorObservationContext context = new ConnectorObservationContext(
 					ConnectorObservationContext.Type.ATTEMPT, this.connector.name(),
-					this.connector.clientSettings().transport(), this.request);
+					this.connector.settings().transport(), this.request);
 			Observation observation = CallObservations.start(ConnectorObservationDocumentation.ATTEMPT
 				.observation(null, DEFAULT_ATTEMPT_CONVENTION, () -> context, registry)
 				.parentObservation(parent(reactorContext, registry)));
@@ -212,7 +212,7 @@ final class Call {
 		}
 		ConnectorResponse.CallInfo info = new ConnectorResponse.CallInfo(this.connector.name(), request.method(), uri,
 				this.connector.decoder());
-		int maxInMemorySize = this.connector.clientSettings().maxInMemorySize();
+		int maxInMemorySize = this.connector.settings().maxInMemorySize();
 		return this.connector.transport()
 			.send(new TransportRequest(request, uri))
 			.flatMap((response) -> DataBufferUtils.join(response.body(), maxInMemorySize)
@@ -283,7 +283,7 @@ final class Call {
 	}
 
 	private boolean isRetryable(ConnectorException error) {
-		ClientSettings.RetrySettings retry = this.connector.clientSettings().retry();
+		ClientSettings.RetrySettings retry = this.connector.settings().retry();
 		if (!retry.enabled() || Boolean.FALSE.equals(this.request.retry())) {
 			return false;
 		}
@@ -326,7 +326,7 @@ final class Call {
 		}
 		if (ex instanceof BulkheadFullException) {
 			return rejected(RejectedCallException.Guard.BULKHEAD, "Bulkhead is full ("
-					+ this.connector.clientSettings().bulkhead().maxConcurrentCalls() + " calls in flight)", ex);
+					+ this.connector.settings().bulkhead().maxConcurrentCalls() + " calls in flight)", ex);
 		}
 		if (ex instanceof RequestNotPermitted) {
 			return rejected(RejectedCallException.Guard.RATE_LIMITER, "Rate limit reached", ex);
@@ -336,7 +336,7 @@ final class Call {
 		int attempts = this.attempts;
 		if (ex instanceof DataBufferLimitException) {
 			return new DecodeException("Response body is larger than max-in-memory-size ("
-					+ this.connector.clientSettings().maxInMemorySize() + " bytes); raise connector.clients." + name
+					+ this.connector.settings().maxInMemorySize() + " bytes); raise connector.clients." + name
 					+ ".max-in-memory-size", name, this.request.method(), uri, attempts, ex);
 		}
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
@@ -348,7 +348,7 @@ final class Call {
 			}
 			if (cause.getClass().getSimpleName().equals("PoolAcquireTimeoutException")) {
 				return transportError("No pooled connection became free within pool.pending-acquire-timeout ("
-						+ this.connector.clientSettings().pool().pendingAcquireTimeout() + ")", true, ex);
+						+ this.connector.settings().pool().pendingAcquireTimeout() + ")", true, ex);
 			}
 			if (cause instanceof SSLHandshakeException) {
 				return transportError("TLS handshake failed: " + cause.getMessage(), true, ex);
@@ -357,7 +357,7 @@ final class Call {
 				return transportError("TLS failure: " + cause.getMessage(), false, ex);
 			}
 			if (cause instanceof TimeoutException || cause instanceof io.netty.handler.timeout.TimeoutException) {
-				Duration attemptTimeout = this.connector.clientSettings().attemptTimeout();
+				Duration attemptTimeout = this.connector.settings().attemptTimeout();
 				return new ConnectorTimeoutException("No response within the attempt-timeout of " + format(attemptTimeout),
 						name, this.request.method(), uri, attempts, attemptTimeout, ex);
 			}

@@ -162,10 +162,6 @@ final class DefaultConnector implements Connector {
 		return this.closed.get();
 	}
 
-	ClientSettings clientSettings() {
-		return this.settings;
-	}
-
 	Transport transport() {
 		return this.transport;
 	}
