@@ -91,7 +91,7 @@ final class Call {
 		}
 		Mono<ConnectorResponse> call = Boolean.FALSE.equals(this.request.retry()) ? attempt
 				: resilience.retry(attempt);
-		call = call.timeout(timeout)
+		call = call.timeout(this.connector.deadlines().after(timeout))
 			.onErrorMap(TimeoutException.class, (ex) -> new ConnectorTimeoutException(
 					"No response within the deadline of " + format(timeout), this.connector.name(), this.request.method(),
 					uriForError(), this.attempts, timeout, ex));

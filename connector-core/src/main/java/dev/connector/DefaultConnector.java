@@ -57,6 +57,8 @@ final class DefaultConnector implements Connector {
 
 	private final HealthTracker health = new HealthTracker(Clock.systemUTC());
 
+	private final Deadlines deadlines;
+
 	private volatile boolean connected;
 
 	DefaultConnector(ClientSettings settings, Transport transport, List<ConnectorInterceptor> interceptors,
@@ -73,6 +75,7 @@ final class DefaultConnector implements Connector {
 				|| !settings.observationEnabled()) ? null : observationRegistry;
 		this.observationConvention = observationConvention;
 		this.batchObservationConvention = batchObservationConvention;
+		this.deadlines = new Deadlines(settings.name());
 		this.uris = new UriResolver(settings.baseUrl());
 	}
 
@@ -150,6 +153,9 @@ final class DefaultConnector implements Connector {
 		catch (ExecutionException | TimeoutException ex) {
 			logger.warn("event=connector.close.failed client={} grace={}", name(), grace, ex);
 		}
+		finally {
+			this.deadlines.close();
+		}
 	}
 
 	@Override
@@ -184,6 +190,10 @@ final class DefaultConnector implements Connector {
 
 	ConnectorObservationConvention observationConvention() {
 		return this.observationConvention;
+	}
+
+	Deadlines deadlines() {
+		return this.deadlines;
 	}
 
 	HealthTracker healthTracker() {
