@@ -143,10 +143,8 @@ final class BatchExecution {
 
 	private static ConnectorTimeoutException batchTimeout(Connector connector, ConnectorRequest request,
 			BatchOptions options) {
-		URI uri = request.uri();
-		if (uri == null && connector.settings().baseUrl() != null) {
-			uri = URI.create(connector.settings().baseUrl() + request.path());
-		}
+		// only on this failure path: the same resolution, path encoding included, as a call's
+		URI uri = new UriResolver(connector.settings().baseUrl()).resolve(request);
 		return new ConnectorTimeoutException("Batch deadline of " + Call.format(options.timeout())
 				+ " passed before this call completed", connector.name(), request.method(), uri, 0,
 				options.timeout(), null);

@@ -43,8 +43,8 @@ import reactor.core.publisher.Mono;
  * that. Its waits are exponential with jitter, except after a 429 whose
  * {@code Retry-After} the client respects.
  * <p>
- * Resilience4j types appear here so that applications and the actuator can see the
- * instances; the rest of the API does not depend on them.
+ * The instances are reachable through the registries, by the client's name; the rest of the
+ * API does not depend on Resilience4j types.
  *
  * @since 0.1.0
  */
@@ -304,46 +304,6 @@ public final class ClientResilience {
 			Mono<T> next = retrying(call, context);
 			return (wait == 0) ? next : Mono.delay(Duration.ofMillis(wait)).then(next);
 		});
-	}
-
-	/**
-	 * Return the retry instance.
-	 * @return the instance, or {@code null} when retries are off
-	 */
-	public Retry getRetry() {
-		return this.retry;
-	}
-
-	/**
-	 * Return the time limiter of each attempt.
-	 * @return the instance, or {@code null} when no {@code attempt-timeout} is set
-	 */
-	public TimeLimiter getTimeLimiter() {
-		return this.timeLimiter;
-	}
-
-	/**
-	 * Return the circuit breaker.
-	 * @return the instance, or {@code null} when off
-	 */
-	public CircuitBreaker getCircuitBreaker() {
-		return this.circuitBreaker;
-	}
-
-	/**
-	 * Return the bulkhead.
-	 * @return the instance, or {@code null} when off
-	 */
-	public Bulkhead getBulkhead() {
-		return this.bulkhead;
-	}
-
-	/**
-	 * Return the rate limiter.
-	 * @return the instance, or {@code null} when off
-	 */
-	public RateLimiter getRateLimiter() {
-		return this.rateLimiter;
 	}
 
 }
