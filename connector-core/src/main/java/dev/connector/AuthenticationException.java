@@ -1,9 +1,6 @@
 package dev.connector;
 
-import java.net.URI;
-
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 
 /**
  * The server refused the caller: 401 Unauthorized or 403 Forbidden.
@@ -14,19 +11,8 @@ public class AuthenticationException extends ClientErrorException {
 
 	private static final long serialVersionUID = 1L;
 
-	/**
-	 * Create a new instance.
-	 * @param clientName the client's name
-	 * @param method the request's method
-	 * @param uri the request's URI
-	 * @param attempts the number of attempts made
-	 * @param status the response status code
-	 * @param headers the response headers
-	 * @param bodyExcerpt the start of the response body, already bounded
-	 */
-	public AuthenticationException(String clientName, HttpMethod method, URI uri, int attempts, int status, HttpHeaders headers,
-			String bodyExcerpt) {
-		super(clientName, method, uri, attempts, status, headers, bodyExcerpt);
+	AuthenticationException(ConnectorException.Builder call, int status, HttpHeaders headers, String bodyExcerpt) {
+		super(call, status, headers, bodyExcerpt);
 	}
 
 }

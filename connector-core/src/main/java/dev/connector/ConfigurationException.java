@@ -26,7 +26,7 @@ public class ConfigurationException extends ConnectorException {
 	 * @param action what to do about it
 	 */
 	public ConfigurationException(String clientName, String property, String problem, String action) {
-		super("Invalid " + property + ": " + problem + ". " + action, clientName, null);
+		super("Invalid " + property + ": " + problem + ". " + action, clientName, FailureKind.CONFIGURATION);
 		this.property = property;
 		this.problem = problem;
 		this.action = action;

@@ -3,9 +3,11 @@ package dev.connector;
 import java.util.List;
 import java.util.function.Consumer;
 
+import dev.connector.batch.BatchExecution;
 import dev.connector.batch.BatchOptions;
 import dev.connector.batch.BatchResult;
 import dev.connector.config.ClientSettings;
+import dev.connector.internal.DefaultConnectorBuilder;
 import dev.connector.observation.ConnectorBatchObservationConvention;
 import dev.connector.observation.ConnectorObservationConvention;
 import dev.connector.resilience.ResilienceRegistries;
@@ -14,6 +16,8 @@ import dev.connector.transport.TransportRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.codec.ClientCodecConfigurer;
@@ -64,6 +68,20 @@ public interface Connector extends AutoCloseable {
 	Mono<ConnectorResponse> request(ConnectorRequest request);
 
 	/**
+	 * Send a health probe: one attempt through the client's interceptors and transport,
+	 * bounded by the request's (or the client's) timeout and failing with the same
+	 * exceptions as {@link #request(ConnectorRequest)}, but outside the client's resilience
+	 * and bookkeeping: no retry, circuit breaker, bulkhead, rate limiter, observation or
+	 * health tracking, so that checking an upstream's health never changes what the client
+	 * reports of it or lets through.
+	 * @param request the probe's request
+	 * @return a publisher of the response, or of a {@link ConnectorException}
+	 */
+	default Mono<ConnectorResponse> probe(ConnectorRequest request) {
+		return request(request.toBuilder().retry(false).build());
+	}
+
+	/**
 	 * Make a call and decode the response body with the client's codecs.
 	 * @param <T> the body type
 	 * @param request the request
@@ -92,7 +110,7 @@ public interface Connector extends AutoCloseable {
 	 * the first failure as an error instead
 	 */
 	default Mono<List<BatchResult<ConnectorResponse>>> batch(List<ConnectorRequest> requests, BatchOptions options) {
-		return BatchExecution.list(this, requests, options);
+		return BatchExecution.list(this, requests, options, Schedulers.parallel(), null, null);
 	}
 
 	/**
@@ -105,7 +123,7 @@ public interface Connector extends AutoCloseable {
 	 * first failure
 	 */
 	default Flux<BatchResult<ConnectorResponse>> batch(Flux<ConnectorRequest> requests, BatchOptions options) {
-		return BatchExecution.stream(this, requests, options);
+		return BatchExecution.stream(this, requests, options, Schedulers.parallel(), null, null);
 	}
 
 	/**
@@ -206,6 +224,17 @@ public interface Connector extends AutoCloseable {
 		 * @return this builder
 		 */
 		Builder batchObservationConvention(ConnectorBatchObservationConvention convention);
+
+		/**
+		 * Time the client's deadlines, retry waits and batch deadlines on this scheduler.
+		 * Without one, the client shares the application's deadline timer (one thread on a
+		 * hashed wheel for every client, stopped when the last client closes). A
+		 * {@code VirtualTimeScheduler} makes them virtual, for tests that cross no socket.
+		 * The client does not dispose the scheduler.
+		 * @param scheduler the scheduler, or {@code null} for the shared timer
+		 * @return this builder
+		 */
+		Builder scheduler(Scheduler scheduler);
 
 		/**
 		 * Configure the codecs that decode response bodies.

@@ -1,13 +1,16 @@
 package dev.connector;
 
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
+import dev.connector.internal.BodyDecoder;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.ResolvableType;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 
 /**
@@ -28,14 +31,18 @@ public final class ConnectorResponse {
 
 	private final int attempts;
 
-	private final CallInfo call;
+	private final URI uri;
 
-	ConnectorResponse(int status, HttpHeaders headers, byte[] body, int attempts, CallInfo call) {
+	private final BodyReader reader;
+
+	private ConnectorResponse(int status, HttpHeaders headers, byte[] body, int attempts, URI uri,
+			BodyReader reader) {
 		this.status = status;
 		this.headers = HttpHeaders.readOnlyHttpHeaders(headers);
 		this.body = (body != null) ? body : NO_BODY;
 		this.attempts = attempts;
-		this.call = call;
+		this.uri = uri;
+		this.reader = reader;
 	}
 
 	/**
@@ -48,7 +55,24 @@ public final class ConnectorResponse {
 	 */
 	public static ConnectorResponse of(int status, HttpHeaders headers, byte[] body) {
 		return new ConnectorResponse(status, (headers != null) ? headers : new HttpHeaders(),
-				(body != null) ? body.clone() : null, 0, CallInfo.NONE);
+				(body != null) ? body.clone() : null, 0, null, BodyDecoder.DEFAULT);
+	}
+
+	/**
+	 * Create the response of an attempt, as the call engine receives it. The body array is
+	 * taken as it is, not copied; the caller must not change it afterwards.
+	 * @param status the status code
+	 * @param headers the headers
+	 * @param body the whole body, {@code null} for none
+	 * @param attempts the number of the attempt that received it
+	 * @param uri the URI it came from
+	 * @param reader decodes its body with the client's codecs
+	 * @return a new response
+	 */
+	public static ConnectorResponse received(int status, HttpHeaders headers, byte[] body, int attempts, URI uri,
+			BodyReader reader) {
+		return new ConnectorResponse(status, headers, body, attempts, uri,
+				Objects.requireNonNull(reader, "reader must not be null"));
 	}
 
 	/**
@@ -80,7 +104,7 @@ public final class ConnectorResponse {
 	 * @return the URI, or {@code null} for a response created with {@link #of}
 	 */
 	public URI uri() {
-		return this.call.uri();
+		return this.uri;
 	}
 
 	/**
@@ -89,6 +113,14 @@ public final class ConnectorResponse {
 	 */
 	public int bodyLength() {
 		return this.body.length;
+	}
+
+	/**
+	 * Return the body without copying it.
+	 * @return a read-only view of the body bytes, empty when there was no body
+	 */
+	public ByteBuffer bodyAsByteBuffer() {
+		return ByteBuffer.wrap(this.body).asReadOnlyBuffer();
 	}
 
 	/**
@@ -115,7 +147,7 @@ public final class ConnectorResponse {
 	 * @throws DecodeException if the body cannot be read as that type
 	 */
 	public <T> T body(Class<T> type) {
-		return this.call.decoder().decode(this.body, this.headers, ResolvableType.forClass(type), this);
+		return this.reader.read(this, ResolvableType.forClass(type));
 	}
 
 	/**
@@ -126,18 +158,16 @@ public final class ConnectorResponse {
 	 * @throws DecodeException if the body cannot be read as that type
 	 */
 	public <T> T body(ParameterizedTypeReference<T> type) {
-		return this.call.decoder().decode(this.body, this.headers, ResolvableType.forType(type), this);
+		return this.reader.read(this, ResolvableType.forType(type));
 	}
 
-	byte[] rawBody() {
-		return this.body;
-	}
-
-	CallInfo call() {
-		return this.call;
-	}
-
-	static Charset charset(HttpHeaders headers) {
+	/**
+	 * Return the charset of a body with these headers: that of its {@code Content-Type},
+	 * or UTF-8.
+	 * @param headers the headers
+	 * @return the charset
+	 */
+	public static Charset charset(HttpHeaders headers) {
 		MediaType contentType = null;
 		try {
 			contentType = headers.getContentType();
@@ -156,11 +186,22 @@ public final class ConnectorResponse {
 	}
 
 	/**
-	 * What a response needs to know of the call that produced it, to decode and report.
+	 * Decodes response bodies with a client's codecs. Implemented by the call engine;
+	 * applications do not need to implement it.
+	 *
+	 * @since 0.1.0
 	 */
-	record CallInfo(String clientName, HttpMethod method, URI uri, BodyDecoder decoder) {
+	public interface BodyReader {
 
-		static final CallInfo NONE = new CallInfo(null, null, null, BodyDecoder.DEFAULT);
+		/**
+		 * Decode the body of a response.
+		 * @param <T> the target type
+		 * @param response the response
+		 * @param type the target type
+		 * @return the decoded body, or {@code null} when there was none
+		 * @throws DecodeException if the body cannot be read as that type
+		 */
+		<T> T read(ConnectorResponse response, ResolvableType type);
 
 	}
 

@@ -1,15 +1,14 @@
 package dev.connector;
 
-import java.net.URI;
 import java.time.Duration;
 
-import org.springframework.http.HttpMethod;
-
 /**
- * The call did not complete within its deadline: the overall {@code timeout}, or the
- * {@code attempt-timeout} of its last attempt.
+ * The call did not complete within a deadline: the overall {@code timeout}, the
+ * {@code attempt-timeout} of its last attempt, or a batch's deadline. The message says
+ * which.
  *
  * @since 0.1.0
+ * @see ConnectorException.Builder#timeout(String, Duration)
  */
 public class ConnectorTimeoutException extends ConnectorException {
 
@@ -17,19 +16,8 @@ public class ConnectorTimeoutException extends ConnectorException {
 
 	private final Duration timeout;
 
-	/**
-	 * Create a new instance.
-	 * @param reason what timed out
-	 * @param clientName the client's name
-	 * @param method the request's method
-	 * @param uri the request's URI
-	 * @param attempts the number of attempts made
-	 * @param timeout the deadline that expired, or {@code null} if not known
-	 * @param cause the underlying timeout, or {@code null}
-	 */
-	public ConnectorTimeoutException(String reason, String clientName, HttpMethod method, URI uri, int attempts,
-			Duration timeout, Throwable cause) {
-		super(reason, clientName, method, uri, attempts, cause);
+	ConnectorTimeoutException(ConnectorException.Builder call, String reason, Duration timeout) {
+		super(call, reason, FailureKind.TIMEOUT);
 		this.timeout = timeout;
 	}
 

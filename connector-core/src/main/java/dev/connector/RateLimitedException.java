@@ -1,10 +1,8 @@
 package dev.connector;
 
-import java.net.URI;
 import java.time.Duration;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 
 /**
  * The server answered 429 Too Many Requests. Carries the {@code Retry-After} value when the
@@ -18,20 +16,9 @@ public class RateLimitedException extends ClientErrorException {
 
 	private final Duration retryAfter;
 
-	/**
-	 * Create a new instance.
-	 * @param clientName the client's name
-	 * @param method the request's method
-	 * @param uri the request's URI
-	 * @param attempts the number of attempts made
-	 * @param status the response status code
-	 * @param headers the response headers
-	 * @param bodyExcerpt the start of the response body, already bounded
-	 * @param retryAfter how long the server asked the caller to wait, or {@code null}
-	 */
-	public RateLimitedException(String clientName, HttpMethod method, URI uri, int attempts, int status,
-			HttpHeaders headers, String bodyExcerpt, Duration retryAfter) {
-		super(clientName, method, uri, attempts, status, headers, bodyExcerpt);
+	RateLimitedException(ConnectorException.Builder call, int status, HttpHeaders headers, String bodyExcerpt,
+			Duration retryAfter) {
+		super(call, status, headers, bodyExcerpt);
 		this.retryAfter = retryAfter;
 	}
 

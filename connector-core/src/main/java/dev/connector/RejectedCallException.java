@@ -1,12 +1,9 @@
 package dev.connector;
 
-import java.net.URI;
-
-import org.springframework.http.HttpMethod;
-
 /**
  * A resilience guard refused the call before it was sent: the circuit breaker is open, the
- * bulkhead is full, or the rate limiter has no permission left. Never retried.
+ * bulkhead is full, or the rate limiter has no permission left. Never retried, and never
+ * counted against the upstream.
  *
  * @since 0.1.0
  */
@@ -16,19 +13,8 @@ public class RejectedCallException extends ConnectorException {
 
 	private final Guard guard;
 
-	/**
-	 * Create a new instance.
-	 * @param guard the guard that refused the call
-	 * @param reason why it refused
-	 * @param clientName the client's name
-	 * @param method the request's method
-	 * @param uri the request's URI
-	 * @param attempts the number of attempts made
-	 * @param cause the guard's own exception
-	 */
-	public RejectedCallException(Guard guard, String reason, String clientName, HttpMethod method, URI uri,
-			int attempts, Throwable cause) {
-		super(reason, clientName, method, uri, attempts, cause);
+	RejectedCallException(ConnectorException.Builder call, Guard guard, String reason) {
+		super(call, reason, FailureKind.REJECTED);
 		this.guard = guard;
 	}
 

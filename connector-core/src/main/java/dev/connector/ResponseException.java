@@ -1,9 +1,6 @@
 package dev.connector;
 
-import java.net.URI;
-
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 
 /**
  * The server answered with an error status. Carries the status, the response headers and a
@@ -12,6 +9,7 @@ import org.springframework.http.HttpMethod;
  * {@link RateLimitedException} (429), and {@link ServerErrorException} (5xx).
  *
  * @since 0.1.0
+ * @see ConnectorException.Builder#response(int, HttpHeaders, String, java.time.Duration)
  */
 public class ResponseException extends ConnectorException {
 
@@ -23,19 +21,9 @@ public class ResponseException extends ConnectorException {
 
 	private final String bodyExcerpt;
 
-	/**
-	 * Create a new instance.
-	 * @param clientName the client's name
-	 * @param method the request's method
-	 * @param uri the request's URI
-	 * @param attempts the number of attempts made
-	 * @param status the response status code
-	 * @param headers the response headers
-	 * @param bodyExcerpt the start of the response body, already bounded
-	 */
-	public ResponseException(String clientName, HttpMethod method, URI uri, int attempts, int status,
-			HttpHeaders headers, String bodyExcerpt) {
-		super(reason(status, bodyExcerpt), clientName, method, uri, attempts, null);
+	ResponseException(ConnectorException.Builder call, int status, HttpHeaders headers, String bodyExcerpt,
+			FailureKind kind) {
+		super(call, reason(status, bodyExcerpt), kind);
 		this.status = status;
 		this.headers = (headers != null) ? HttpHeaders.readOnlyHttpHeaders(headers) : HttpHeaders.EMPTY;
 		this.bodyExcerpt = (bodyExcerpt != null) ? bodyExcerpt : "";

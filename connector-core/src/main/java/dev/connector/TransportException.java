@@ -1,14 +1,11 @@
 package dev.connector;
 
-import java.net.URI;
-
-import org.springframework.http.HttpMethod;
-
 /**
  * The call failed below HTTP: the connection was refused or reset, the host name did not
  * resolve, the TLS handshake failed, or the connection closed before a response.
  *
  * @since 0.1.0
+ * @see ConnectorException.Builder#transport(String, boolean)
  */
 public class TransportException extends ConnectorException {
 
@@ -16,19 +13,8 @@ public class TransportException extends ConnectorException {
 
 	private final boolean connectFailure;
 
-	/**
-	 * Create a new instance.
-	 * @param reason what went wrong
-	 * @param clientName the client's name
-	 * @param method the request's method
-	 * @param uri the request's URI
-	 * @param attempts the number of attempts made
-	 * @param connectFailure whether the connection was never established
-	 * @param cause the underlying I/O error
-	 */
-	public TransportException(String reason, String clientName, HttpMethod method, URI uri, int attempts,
-			boolean connectFailure, Throwable cause) {
-		super(reason, clientName, method, uri, attempts, cause);
+	TransportException(ConnectorException.Builder call, String reason, boolean connectFailure) {
+		super(call, reason, FailureKind.TRANSPORT);
 		this.connectFailure = connectFailure;
 	}
 

@@ -5,12 +5,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 
+import dev.connector.ConnectorException;
 import dev.connector.ConnectorResponse;
-import dev.connector.ConnectorTimeoutException;
-import dev.connector.DecodeException;
-import dev.connector.RejectedCallException;
+import dev.connector.FailureKind;
 import dev.connector.ResponseException;
-import dev.connector.TransportException;
 import dev.connector.observation.ConnectorObservationDocumentation.HighCardinalityKeys;
 import dev.connector.observation.ConnectorObservationDocumentation.LowCardinalityKeys;
 import io.micrometer.common.KeyValue;
@@ -45,7 +43,8 @@ public class DefaultConnectorObservationConvention implements ConnectorObservati
 
 		@Override
 		protected KeyValue computeValue(Class<?> type) {
-			return KeyValue.of(LowCardinalityKeys.EXCEPTION, type.getSimpleName());
+			String name = type.getSimpleName();
+			return KeyValue.of(LowCardinalityKeys.EXCEPTION, name.isEmpty() ? type.getName() : name);
 		}
 
 	};
@@ -73,10 +72,8 @@ public class DefaultConnectorObservationConvention implements ConnectorObservati
 	@Override
 	public KeyValues getLowCardinalityKeyValues(ConnectorObservationContext context) {
 		// in the keys' sorted order, so that building KeyValues costs no real sort
-		return KeyValues.of(name(this.clients, LowCardinalityKeys.CLIENT, context.getClientName()),
-				exception(context), name(this.methods, LowCardinalityKeys.METHOD, context.getRequest().method().name()),
-				OUTCOMES[outcome(context).ordinal()], status(context),
-				name(this.transports, LowCardinalityKeys.TRANSPORT, context.getTransport()));
+		return KeyValues.of(client(context), exception(context), method(context), outcome(context), status(context),
+				transport(context));
 	}
 
 	@Override
@@ -85,18 +82,116 @@ public class DefaultConnectorObservationConvention implements ConnectorObservati
 			// at start nothing is known yet; the values are taken again when it stops
 			return NOT_YET_KNOWN;
 		}
+		return KeyValues.of(attempts(context), requestSize(context), responseSize(context), uri(context));
+	}
+
+	/**
+	 * Return the {@code client} key value: the client's name.
+	 * @param context the context
+	 * @return the key value
+	 */
+	protected KeyValue client(ConnectorObservationContext context) {
+		return cached(this.clients, LowCardinalityKeys.CLIENT, context.getClientName());
+	}
+
+	/**
+	 * Return the {@code transport} key value: the client's transport type.
+	 * @param context the context
+	 * @return the key value
+	 */
+	protected KeyValue transport(ConnectorObservationContext context) {
+		return cached(this.transports, LowCardinalityKeys.TRANSPORT, context.getTransport());
+	}
+
+	/**
+	 * Return the {@code method} key value: the request's method.
+	 * @param context the context
+	 * @return the key value
+	 */
+	protected KeyValue method(ConnectorObservationContext context) {
+		return cached(this.methods, LowCardinalityKeys.METHOD, context.getRequest().method().name());
+	}
+
+	/**
+	 * Return the {@code outcome} key value: how the call or attempt ended.
+	 * @param context the context
+	 * @return the key value
+	 */
+	protected KeyValue outcome(ConnectorObservationContext context) {
+		return OUTCOMES[classify(context).ordinal()];
+	}
+
+	/**
+	 * Return the {@code status} key value: the response status, also of an error status,
+	 * or {@code NONE} when no response arrived.
+	 * @param context the context
+	 * @return the key value
+	 */
+	protected KeyValue status(ConnectorObservationContext context) {
 		ConnectorResponse response = context.getResponse();
-		return KeyValues.of(KeyValue.of(HighCardinalityKeys.ATTEMPTS, String.valueOf(context.getAttempt())),
-				KeyValue.of(HighCardinalityKeys.REQUEST_SIZE, String.valueOf(requestSize(context))),
-				KeyValue.of(HighCardinalityKeys.RESPONSE_SIZE,
-						String.valueOf((response != null) ? response.bodyLength() : 0)),
-				KeyValue.of(HighCardinalityKeys.URI, (context.getUri() != null) ? context.getUri().toString() : "none"));
+		int status = (response != null) ? response.status()
+				: (context.getError() instanceof ResponseException error) ? error.getStatus() : -1;
+		return (status >= 0 && status < STATUSES.length) ? STATUSES[status]
+				: (status < 0) ? STATUS_NONE : KeyValue.of(LowCardinalityKeys.STATUS, String.valueOf(status));
+	}
+
+	/**
+	 * Return the {@code exception} key value: the simple name of the error's class, its
+	 * full name for an anonymous class, or {@code none}.
+	 * @param context the context
+	 * @return the key value
+	 */
+	protected KeyValue exception(ConnectorObservationContext context) {
+		Throwable error = context.getError();
+		return (error != null) ? EXCEPTIONS.get(error.getClass()) : EXCEPTION_NONE;
+	}
+
+	/**
+	 * Return the {@code attempts} key value: for an attempt its number, for a call the
+	 * attempts it made.
+	 * @param context the context
+	 * @return the key value
+	 */
+	protected KeyValue attempts(ConnectorObservationContext context) {
+		return KeyValue.of(HighCardinalityKeys.ATTEMPTS, String.valueOf(context.getAttempt()));
+	}
+
+	/**
+	 * Return the {@code request.size} key value: the length of a body of bytes or text, or
+	 * 0.
+	 * @param context the context
+	 * @return the key value
+	 */
+	protected KeyValue requestSize(ConnectorObservationContext context) {
+		Object body = context.getRequest().body();
+		long size = (body instanceof byte[] bytes) ? bytes.length : (body instanceof String text) ? text.length() : 0;
+		return KeyValue.of(HighCardinalityKeys.REQUEST_SIZE, String.valueOf(size));
+	}
+
+	/**
+	 * Return the {@code response.size} key value: the length of the response body, or 0.
+	 * @param context the context
+	 * @return the key value
+	 */
+	protected KeyValue responseSize(ConnectorObservationContext context) {
+		ConnectorResponse response = context.getResponse();
+		return KeyValue.of(HighCardinalityKeys.RESPONSE_SIZE,
+				String.valueOf((response != null) ? response.bodyLength() : 0));
+	}
+
+	/**
+	 * Return the {@code uri} key value: the URI sent to, or {@code none}.
+	 * @param context the context
+	 * @return the key value
+	 */
+	protected KeyValue uri(ConnectorObservationContext context) {
+		return KeyValue.of(HighCardinalityKeys.URI, (context.getUri() != null) ? context.getUri().toString() : "none");
 	}
 
 	/**
 	 * Return the key value of a client, transport or method name; there are few of each.
 	 */
-	private static KeyValue name(Map<String, KeyValue> cache, LowCardinalityKeys key, String value) {
+	private static KeyValue cached(Map<String, KeyValue> cache, LowCardinalityKeys key, String value) {
 		KeyValue keyValue = cache.get(value);
 		if (keyValue == null) {
 			keyValue = KeyValue.of(key, value);
@@ -106,11 +201,11 @@ public class DefaultConnectorObservationConvention implements ConnectorObservati
 	}
 
 	/**
-	 * Classify how a call or attempt ended.
+	 * Classify how a call or attempt ended, by the failure's kind.
 	 * @param context the context
 	 * @return the outcome
 	 */
-	protected Outcome outcome(ConnectorObservationContext context) {
+	protected Outcome classify(ConnectorObservationContext context) {
 		Throwable error = context.getError();
 		if (error == null) {
 			if (context.isCancelled()) {
@@ -120,46 +215,16 @@ public class DefaultConnectorObservationConvention implements ConnectorObservati
 			return (response == null || response.status() < 400) ? Outcome.SUCCESS
 					: (response.status() < 500) ? Outcome.CLIENT_ERROR : Outcome.SERVER_ERROR;
 		}
-		if (error instanceof ResponseException response) {
-			return (response.getStatus() < 500) ? Outcome.CLIENT_ERROR : Outcome.SERVER_ERROR;
-		}
-		if (error instanceof ConnectorTimeoutException) {
-			return Outcome.TIMEOUT;
-		}
-		if (error instanceof TransportException) {
-			return Outcome.TRANSPORT_ERROR;
-		}
-		if (error instanceof RejectedCallException) {
-			return Outcome.REJECTED;
-		}
-		if (error instanceof DecodeException) {
-			return Outcome.DECODE_ERROR;
-		}
-		return Outcome.UNKNOWN;
-	}
-
-	private KeyValue status(ConnectorObservationContext context) {
-		ConnectorResponse response = context.getResponse();
-		int status = (response != null) ? response.status()
-				: (context.getError() instanceof ResponseException error) ? error.getStatus() : -1;
-		return (status >= 0 && status < STATUSES.length) ? STATUSES[status]
-				: (status < 0) ? STATUS_NONE : KeyValue.of(LowCardinalityKeys.STATUS, String.valueOf(status));
-	}
-
-	private KeyValue exception(ConnectorObservationContext context) {
-		Throwable error = context.getError();
-		return (error != null) ? EXCEPTIONS.get(error.getClass()) : EXCEPTION_NONE;
-	}
-
-	private static long requestSize(ConnectorObservationContext context) {
-		Object body = context.getRequest().body();
-		if (body instanceof byte[] bytes) {
-			return bytes.length;
-		}
-		if (body instanceof String text) {
-			return text.length();
-		}
-		return 0;
+		FailureKind kind = (error instanceof ConnectorException failure) ? failure.kind() : FailureKind.UNKNOWN;
+		return switch (kind) {
+			case CLIENT_ERROR -> Outcome.CLIENT_ERROR;
+			case SERVER_ERROR -> Outcome.SERVER_ERROR;
+			case TIMEOUT -> Outcome.TIMEOUT;
+			case TRANSPORT -> Outcome.TRANSPORT_ERROR;
+			case REJECTED -> Outcome.REJECTED;
+			case DECODE -> Outcome.DECODE_ERROR;
+			case CONFIGURATION, UNKNOWN -> Outcome.UNKNOWN;
+		};
 	}
 
 	/**

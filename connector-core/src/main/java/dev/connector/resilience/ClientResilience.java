@@ -1,15 +1,17 @@
 package dev.connector.resilience;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import dev.connector.ConfigurationException;
 import dev.connector.ConnectorException;
-import dev.connector.ConnectorTimeoutException;
+import dev.connector.FailureKind;
 import dev.connector.RateLimitedException;
-import dev.connector.ServerErrorException;
-import dev.connector.TransportException;
 import dev.connector.config.ClientSettings;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
@@ -38,10 +40,17 @@ import reactor.core.publisher.Mono;
  * {@code Retry(CircuitBreaker(RateLimiter(TimeLimiter(Bulkhead(attempt)))))}, the order
  * Resilience4j's own Spring integration uses.
  * <p>
- * What is retried is decided per call, by the connector, and recorded on the failure
- * ({@link ConnectorException#isRetryable()}); the retry instance's predicate reads only
- * that. Its waits are exponential with jitter, except after a 429 whose
- * {@code Retry-After} the client respects.
+ * What is retried is decided per call by the connector's retry policy; the retry instance
+ * counts attempts, waits and publishes its events and metrics. A failure the policy does
+ * not retry reaches the instance wrapped in a {@link RetryDeclined}, so that Resilience4j
+ * counts it as failed without retry. Waits are exponential with jitter, except after a 429
+ * whose {@code Retry-After} the client respects. The circuit breaker records the failures
+ * whose {@link FailureKind#isUpstreamFailure() kind} says the upstream is unwell.
+ * <p>
+ * Instances are registered only once every one of them could be configured, and a name
+ * already taken in a registry (by the application's own instance, or by another open client
+ * of the same name) fails the build instead of replacing it; {@link #unregister()} removes
+ * them again when the client closes.
  * <p>
  * The instances are reachable through the registries, by the client's name; the rest of the
  * API does not depend on Resilience4j types.
@@ -60,13 +69,15 @@ public final class ClientResilience {
 
 	private final RateLimiter rateLimiter;
 
-	private ClientResilience(Retry retry, TimeLimiter timeLimiter, CircuitBreaker circuitBreaker, Bulkhead bulkhead,
-			RateLimiter rateLimiter) {
-		this.retry = retry;
-		this.timeLimiter = timeLimiter;
-		this.circuitBreaker = circuitBreaker;
-		this.bulkhead = bulkhead;
-		this.rateLimiter = rateLimiter;
+	private final List<Runnable> unregister;
+
+	private ClientResilience(Registrations registrations) {
+		this.retry = registrations.register(Registrations.RETRY);
+		this.timeLimiter = registrations.register(Registrations.TIME_LIMITER);
+		this.circuitBreaker = registrations.register(Registrations.CIRCUIT_BREAKER);
+		this.bulkhead = registrations.register(Registrations.BULKHEAD);
+		this.rateLimiter = registrations.register(Registrations.RATE_LIMITER);
+		this.unregister = List.copyOf(registrations.unregister);
 	}
 
 	/**
@@ -75,15 +86,34 @@ public final class ClientResilience {
 	 * @param registries where to register them, and where referenced instances live
 	 * @return the client's instances
 	 * @throws ConfigurationException if a referenced instance does not exist or does not
-	 * suit a reactive client
+	 * suit a reactive client, or an instance of the client's name already exists; nothing
+	 * is registered then
 	 */
 	public static ClientResilience create(ClientSettings settings, ResilienceRegistries registries) {
-		return new ClientResilience(retry(settings, registries), timeLimiter(settings, registries),
-				circuitBreaker(settings, registries), bulkhead(settings, registries),
-				rateLimiter(settings, registries));
+		Registrations registrations = new Registrations(settings);
+		registrations.plan(Registrations.RETRY, registries.retries(), retry(settings, registries),
+				registries.retries()::retry, "retry", "resilience4j.retry");
+		registrations.plan(Registrations.TIME_LIMITER, registries.timeLimiters(), timeLimiter(settings),
+				registries.timeLimiters()::timeLimiter, "attempt-timeout", "resilience4j.timelimiter");
+		registrations.plan(Registrations.CIRCUIT_BREAKER, registries.circuitBreakers(),
+				circuitBreaker(settings, registries), registries.circuitBreakers()::circuitBreaker, "circuit-breaker",
+				"resilience4j.circuitbreaker");
+		registrations.plan(Registrations.BULKHEAD, registries.bulkheads(), bulkhead(settings, registries),
+				registries.bulkheads()::bulkhead, "bulkhead", "resilience4j.bulkhead");
+		registrations.plan(Registrations.RATE_LIMITER, registries.rateLimiters(), rateLimiter(settings, registries),
+				registries.rateLimiters()::rateLimiter, "rate-limiter", "resilience4j.ratelimiter");
+		return new ClientResilience(registrations);
 	}
 
-	private static Retry retry(ClientSettings settings, ResilienceRegistries registries) {
+	/**
+	 * Remove the client's instances from the registries, those that are still the ones it
+	 * registered. Idempotent.
+	 */
+	public void unregister() {
+		this.unregister.forEach(Runnable::run);
+	}
+
+	private static RetryConfig retry(ClientSettings settings, ResilienceRegistries registries) {
 		ClientSettings.RetrySettings retry = settings.retry();
 		if (!retry.enabled()) {
 			return null;
@@ -116,25 +146,21 @@ public final class ClientResilience {
 				}
 				return backoff.apply(attempt, outcome);
 			})
-			.retryOnException((error) -> error instanceof ConnectorException failure && failure.isRetryable())
+			.retryOnException((error) -> !(error instanceof RetryDeclined))
 			.build();
-		return register(registries.retries(), settings.name(), config, registries.retries()::retry);
+		return config;
 	}
 
-	private static TimeLimiter timeLimiter(ClientSettings settings, ResilienceRegistries registries) {
+	private static TimeLimiterConfig timeLimiter(ClientSettings settings) {
 		Duration attemptTimeout = settings.attemptTimeout();
 		if (attemptTimeout == null) {
 			// no attempt deadline: only the call's overall deadline applies, never a hidden default
 			return null;
 		}
-		TimeLimiterConfig config = TimeLimiterConfig.custom()
-			.timeoutDuration(attemptTimeout)
-			.cancelRunningFuture(true)
-			.build();
-		return register(registries.timeLimiters(), settings.name(), config, registries.timeLimiters()::timeLimiter);
+		return TimeLimiterConfig.custom().timeoutDuration(attemptTimeout).cancelRunningFuture(true).build();
 	}
 
-	private static CircuitBreaker circuitBreaker(ClientSettings settings, ResilienceRegistries registries) {
+	private static CircuitBreakerConfig circuitBreaker(ClientSettings settings, ResilienceRegistries registries) {
 		ClientSettings.CircuitBreakerSettings circuitBreaker = settings.circuitBreaker();
 		if (!circuitBreaker.enabled()) {
 			return null;
@@ -154,8 +180,7 @@ public final class ClientResilience {
 				.recordException(ClientResilience::isUpstreamFailure)
 				.build();
 		}
-		return register(registries.circuitBreakers(), settings.name(), config,
-				registries.circuitBreakers()::circuitBreaker);
+		return config;
 	}
 
 	/**
@@ -163,11 +188,10 @@ public final class ClientResilience {
 	 * (4xx), the body unreadable, or a guard refusing the call.
 	 */
 	private static boolean isUpstreamFailure(Throwable error) {
-		return error instanceof TransportException || error instanceof ConnectorTimeoutException
-				|| error instanceof ServerErrorException;
+		return error instanceof ConnectorException failure && failure.kind().isUpstreamFailure();
 	}
 
-	private static Bulkhead bulkhead(ClientSettings settings, ResilienceRegistries registries) {
+	private static BulkheadConfig bulkhead(ClientSettings settings, ResilienceRegistries registries) {
 		ClientSettings.BulkheadSettings bulkhead = settings.bulkhead();
 		if (!bulkhead.enabled()) {
 			return null;
@@ -190,10 +214,10 @@ public final class ClientResilience {
 				.maxWaitDuration(Duration.ZERO)
 				.build();
 		}
-		return register(registries.bulkheads(), settings.name(), config, registries.bulkheads()::bulkhead);
+		return config;
 	}
 
-	private static RateLimiter rateLimiter(ClientSettings settings, ResilienceRegistries registries) {
+	private static RateLimiterConfig rateLimiter(ClientSettings settings, ResilienceRegistries registries) {
 		ClientSettings.RateLimiterSettings rateLimiter = settings.rateLimiter();
 		if (!rateLimiter.enabled()) {
 			return null;
@@ -210,7 +234,7 @@ public final class ClientResilience {
 				.timeoutDuration(rateLimiter.timeoutDuration())
 				.build();
 		}
-		return register(registries.rateLimiters(), settings.name(), config, registries.rateLimiters()::rateLimiter);
+		return config;
 	}
 
 	/**
@@ -225,15 +249,6 @@ public final class ClientResilience {
 			.orElseThrow(() -> unknownInstance(settings, key, prefix, instance));
 	}
 
-	/**
-	 * Register the client's instance under its name, replacing one of that name, so that the
-	 * registry's listeners (Spring Boot's metrics, the actuator) see it.
-	 */
-	private static <E, C> E register(Registry<E, C> registry, String name, C config, BiFunction<String, C, E> create) {
-		registry.remove(name);
-		return create.apply(name, config);
-	}
-
 	private static ConfigurationException unknownInstance(ClientSettings settings, String key, String prefix,
 			String instance) {
 		return new ConfigurationException(settings.name(), key + ".instance",
@@ -243,67 +258,115 @@ public final class ClientResilience {
 	}
 
 	/**
-	 * Guard one attempt: bulkhead, time limiter, rate limiter and circuit breaker, those
-	 * that are configured. Failures are passed through {@code translate} after the time
-	 * limiter and again after the circuit breaker, so that guards see connector exceptions
-	 * and their own rejections become connector exceptions too.
+	 * Limit one attempt with the bulkhead and the time limiter, those that are configured.
+	 * Their failures ({@code BulkheadFullException}, {@code TimeoutException}) come out as
+	 * they are, for the caller to translate.
 	 * @param <T> the element type
 	 * @param attempt the attempt
-	 * @param translate maps any failure to a {@link ConnectorException}
-	 * @return the guarded attempt
+	 * @return the limited attempt
 	 */
-	public <T> Mono<T> guardAttempt(Mono<T> attempt, Function<Throwable, Throwable> translate) {
-		Mono<T> guarded = attempt;
+	public <T> Mono<T> limitAttempt(Mono<T> attempt) {
+		Mono<T> limited = attempt;
 		if (this.bulkhead != null) {
-			guarded = guarded.transformDeferred(BulkheadOperator.of(this.bulkhead));
+			limited = limited.transformDeferred(BulkheadOperator.of(this.bulkhead));
 		}
 		if (this.timeLimiter != null) {
-			guarded = guarded.transformDeferred(TimeLimiterOperator.of(this.timeLimiter));
+			limited = limited.transformDeferred(TimeLimiterOperator.of(this.timeLimiter));
 		}
-		guarded = guarded.onErrorMap(translate);
-		if (this.rateLimiter == null && this.circuitBreaker == null) {
-			return guarded;
-		}
-		if (this.rateLimiter != null) {
-			guarded = guarded.transformDeferred(RateLimiterOperator.of(this.rateLimiter));
-		}
-		if (this.circuitBreaker != null) {
-			guarded = guarded.transformDeferred(CircuitBreakerOperator.of(this.circuitBreaker));
-		}
-		return guarded.onErrorMap(translate);
+		return limited;
 	}
 
 	/**
-	 * Retry a call with the client's retry instance, if it has one. The call must build each
-	 * attempt anew on subscription ({@code Mono.defer}).
-	 * <p>
-	 * The loop drives the instance's own {@link Retry.AsyncContext}, so its configuration,
-	 * waits, events and metrics are Resilience4j's, as with {@code RetryOperator}; it differs
-	 * in cost only: a call that succeeds at once pays for two light operators instead of
-	 * {@code retryWhen}'s companion publisher, which the benchmark showed on every call.
-	 * @param <T> the element type
-	 * @param call the call
-	 * @return the call, retried per the client's policy
+	 * Return whether {@link #admitAttempt(Mono)} does anything.
+	 * @return {@code true} if a rate limiter or a circuit breaker is configured
 	 */
-	public <T> Mono<T> retry(Mono<T> call) {
-		if (this.retry == null) {
-			return call;
-		}
-		return Mono.defer(() -> {
-			Retry.AsyncContext<T> context = this.retry.asyncContext();
-			return retrying(call, context).doOnSuccess((value) -> context.onComplete());
-		});
+	public boolean admits() {
+		return this.rateLimiter != null || this.circuitBreaker != null;
 	}
 
-	private static <T> Mono<T> retrying(Mono<T> call, Retry.AsyncContext<T> context) {
-		return call.onErrorResume((error) -> {
-			long wait = context.onError(error);
-			if (wait < 0) {
-				return Mono.error(error);
+	/**
+	 * Admit one attempt through the rate limiter and the circuit breaker, those that are
+	 * configured. The circuit breaker sees the attempt's failures, which should already be
+	 * connector exceptions; its own and the rate limiter's rejections come out as they are.
+	 * @param <T> the element type
+	 * @param attempt the attempt
+	 * @return the admitted attempt
+	 */
+	public <T> Mono<T> admitAttempt(Mono<T> attempt) {
+		Mono<T> admitted = attempt;
+		if (this.rateLimiter != null) {
+			admitted = admitted.transformDeferred(RateLimiterOperator.of(this.rateLimiter));
+		}
+		if (this.circuitBreaker != null) {
+			admitted = admitted.transformDeferred(CircuitBreakerOperator.of(this.circuitBreaker));
+		}
+		return admitted;
+	}
+
+	/**
+	 * Return the client's retry instance.
+	 * @return the instance, or {@code null} when retries are off
+	 */
+	public Retry retry() {
+		return this.retry;
+	}
+
+	/**
+	 * Plans the client's registrations: every instance is configured (which may fail)
+	 * before any is registered, and a taken name fails before anything is registered.
+	 */
+	private static final class Registrations {
+
+		static final int RETRY = 0;
+
+		static final int TIME_LIMITER = 1;
+
+		static final int CIRCUIT_BREAKER = 2;
+
+		static final int BULKHEAD = 3;
+
+		static final int RATE_LIMITER = 4;
+
+		private final ClientSettings settings;
+
+		private final Supplier<?>[] planned = new Supplier<?>[5];
+
+		private final List<Runnable> unregister = new ArrayList<>();
+
+		Registrations(ClientSettings settings) {
+			this.settings = settings;
+		}
+
+		<E, C> void plan(int slot, Registry<E, C> registry, C config, BiFunction<String, C, E> create, String key,
+				String prefix) {
+			if (config == null) {
+				return;
 			}
-			Mono<T> next = retrying(call, context);
-			return (wait == 0) ? next : Mono.delay(Duration.ofMillis(wait)).then(next);
-		});
+			String name = this.settings.name();
+			Optional<E> existing = registry.find(name);
+			if (existing.isPresent()) {
+				throw new ConfigurationException(name, key,
+						"a Resilience4j instance named '" + name + "' already exists in " + prefix
+								+ ".instances, and the client registers its own under its name",
+						"Rename that instance and reference it with connector.clients." + name + "." + key
+								+ (key.equals("attempt-timeout") ? " (or remove it)" : ".instance")
+								+ ", or close the other client of that name first.");
+			}
+			this.planned[slot] = () -> {
+				E instance = create.apply(name, config);
+				this.unregister.add(() -> registry.find(name)
+					.filter((registered) -> registered == instance)
+					.ifPresent((registered) -> registry.remove(name)));
+				return instance;
+			};
+		}
+
+		@SuppressWarnings("unchecked")
+		<E> E register(int slot) {
+			Supplier<?> planned = this.planned[slot];
+			return (planned != null) ? (E) planned.get() : null;
+		}
+
 	}
 
 }

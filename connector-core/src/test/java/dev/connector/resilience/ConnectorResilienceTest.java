@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 
 import dev.connector.Connector;
 import dev.connector.ConnectorRequest;
+import dev.connector.FailureKind;
 import dev.connector.ConnectorResponse;
 import dev.connector.ConnectorTimeoutException;
 import dev.connector.RateLimitedException;
@@ -103,7 +104,8 @@ class ConnectorResilienceTest {
 				() -> this.connector.blocking().request(ConnectorRequest.post("/charges").body("{}").build()));
 		assertThat(this.server.requests()).hasSize(1);
 		assertThat(error.getAttempts()).isEqualTo(1);
-		assertThat(error.isRetryable()).isFalse();
+		assertThat(this.registries.retries().find("payments").orElseThrow().getMetrics()
+			.getNumberOfFailedCallsWithoutRetryAttempt()).isOne();
 	}
 
 	@Test
@@ -220,7 +222,7 @@ class ConnectorResilienceTest {
 		RejectedCallException rejected = catchThrowableOfType(RejectedCallException.class,
 				() -> this.connector.blocking().request(request));
 		assertThat(rejected.getGuard()).isEqualTo(RejectedCallException.Guard.CIRCUIT_BREAKER);
-		assertThat(rejected.isRetryable()).isFalse();
+		assertThat(rejected.kind()).isEqualTo(FailureKind.REJECTED);
 		assertThat(this.server.requests()).hasSize(4);
 		healthyFrom.set(4);
 		await().atMost(Duration.ofSeconds(3))

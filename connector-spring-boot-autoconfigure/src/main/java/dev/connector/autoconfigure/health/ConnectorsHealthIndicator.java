@@ -113,7 +113,7 @@ class ConnectorsHealthIndicator implements ReactiveHealthIndicator {
 			Duration timeout = settings.probeTimeout();
 			ConnectorRequest request = ConnectorRequest.get(settings.probePath()).retry(false).timeout(timeout).build();
 			Map<String, Object> probe = Map.of("path", settings.probePath());
-			return connector.request(request)
+			return connector.probe(request)
 				.map((response) -> Health.up().withDetails(probe).withDetail("status", response.status()).build())
 				.onErrorResume(ConnectorException.class, (error) -> Mono.just(Health.down()
 					.withDetails(probe)

@@ -1,4 +1,4 @@
-package dev.connector;
+package dev.connector.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import dev.connector.ConnectorInterceptor;
+import dev.connector.ConnectorRequest;
+import dev.connector.ConnectorResponse;
 import dev.connector.config.ClientSettings;
 import dev.connector.config.ClientSettings.LogLevel;
 import org.slf4j.Logger;
@@ -75,7 +78,7 @@ final class LoggingInterceptor implements ConnectorInterceptor {
 			}
 			if (this.level == LogLevel.BODY) {
 				received.append(" body=\"")
-					.append(BodyExcerpt.of(response.rawBody(), ConnectorResponse.charset(response.headers())))
+					.append(BodyExcerpt.of(response.bodyAsByteBuffer(), ConnectorResponse.charset(response.headers())))
 					.append('"');
 			}
 			logger.info(received.toString());

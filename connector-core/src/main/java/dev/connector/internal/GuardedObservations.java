@@ -1,4 +1,4 @@
-package dev.connector;
+package dev.connector.internal;
 
 import io.micrometer.observation.Observation;
 import org.slf4j.Logger;
@@ -8,14 +8,19 @@ import org.slf4j.LoggerFactory;
  * Starts, stops and scopes observations so that a failing handler never fails a call: its
  * exception is logged and the call goes on without that observation.
  */
-final class CallObservations {
+public final class GuardedObservations {
 
-	private static final Logger logger = LoggerFactory.getLogger(CallObservations.class);
+	private static final Logger logger = LoggerFactory.getLogger(GuardedObservations.class);
 
-	private CallObservations() {
+	private GuardedObservations() {
 	}
 
-	static Observation start(Observation observation) {
+	/**
+	 * Start an observation.
+	 * @param observation the observation
+	 * @return the started observation, or {@link Observation#NOOP} if a handler failed
+	 */
+	public static Observation start(Observation observation) {
 		try {
 			return observation.start();
 		}
@@ -26,7 +31,12 @@ final class CallObservations {
 		}
 	}
 
-	static void stop(Observation observation, Throwable error) {
+	/**
+	 * Stop an observation, recording an error first if there is one.
+	 * @param observation the observation
+	 * @param error the error, or {@code null}
+	 */
+	public static void stop(Observation observation, Throwable error) {
 		try {
 			if (error != null) {
 				observation.error(error);
@@ -39,7 +49,12 @@ final class CallObservations {
 		}
 	}
 
-	static Observation.Scope openScope(Observation observation) {
+	/**
+	 * Open a scope of an observation.
+	 * @param observation the observation
+	 * @return the scope, or {@link Observation.Scope#NOOP} if a handler failed
+	 */
+	public static Observation.Scope openScope(Observation observation) {
 		try {
 			return observation.openScope();
 		}

@@ -1,7 +1,11 @@
-package dev.connector;
+package dev.connector.internal;
 
 import java.util.List;
 
+import dev.connector.BlockingConnector;
+import dev.connector.Connector;
+import dev.connector.ConnectorRequest;
+import dev.connector.ConnectorResponse;
 import dev.connector.batch.BatchOptions;
 import dev.connector.batch.BatchResult;
 

@@ -1,10 +1,14 @@
-package dev.connector;
+package dev.connector.internal;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
+import dev.connector.ConfigurationException;
+import dev.connector.Connector;
+import dev.connector.ConnectorInterceptor;
 import dev.connector.config.ClientSettings;
 import dev.connector.observation.ConnectorBatchObservationConvention;
 import dev.connector.observation.ConnectorObservationConvention;
@@ -15,13 +19,14 @@ import dev.connector.transport.TransportFactory;
 import dev.connector.transport.TransportRegistry;
 import dev.connector.transport.http.HttpTransportFactory;
 import io.micrometer.observation.ObservationRegistry;
+import reactor.core.scheduler.Scheduler;
 
 import org.springframework.http.codec.ClientCodecConfigurer;
 
 /**
- * The shipped {@link Connector.Builder}.
+ * The shipped {@link Connector.Builder}: assembles a client's {@link ClientRuntime}.
  */
-final class DefaultConnectorBuilder implements Connector.Builder {
+public final class DefaultConnectorBuilder implements Connector.Builder {
 
 	private ClientSettings.Builder settings;
 
@@ -37,12 +42,18 @@ final class DefaultConnectorBuilder implements Connector.Builder {
 
 	private ConnectorBatchObservationConvention batchObservationConvention;
 
+	private Scheduler scheduler;
+
 	private Consumer<ClientCodecConfigurer> codecs = (configurer) -> {
 	};
 
 	private final List<ConnectorInterceptor> interceptors = new ArrayList<>();
 
-	DefaultConnectorBuilder(String name) {
+	/**
+	 * Start building the named client.
+	 * @param name the client's name
+	 */
+	public DefaultConnectorBuilder(String name) {
 		this.settings = ClientSettings.builder(name);
 	}
 
@@ -95,6 +106,12 @@ final class DefaultConnectorBuilder implements Connector.Builder {
 	}
 
 	@Override
+	public Connector.Builder scheduler(Scheduler scheduler) {
+		this.scheduler = scheduler;
+		return this;
+	}
+
+	@Override
 	public Connector.Builder codecs(Consumer<ClientCodecConfigurer> configurer) {
 		this.codecs = this.codecs.andThen(configurer);
 		return this;
@@ -115,18 +132,50 @@ final class DefaultConnectorBuilder implements Connector.Builder {
 	@Override
 	public Connector build() {
 		ClientSettings settings = this.settings.build();
-		ClientResilience resilience = ClientResilience.create(settings,
-				(this.resilienceRegistries != null) ? this.resilienceRegistries : ResilienceRegistries.ofDefaults());
-		Transport transport = transportFactory(settings).create(settings);
+		TransportFactory factory = transportFactory(settings);
 		ClientCodecConfigurer configurer = ClientCodecConfigurer.create();
 		this.codecs.accept(configurer);
+		BodyDecoder decoder = new BodyDecoder(settings.name(), configurer);
 		List<ConnectorInterceptor> interceptors = new ArrayList<>(this.interceptors);
 		if (settings.logging().level() != ClientSettings.LogLevel.NONE) {
 			// innermost: it logs the request as sent, after the other interceptors changed it
 			interceptors.add(new LoggingInterceptor(settings));
 		}
-		return new DefaultConnector(settings, transport, interceptors, new BodyDecoder(configurer), resilience,
-				this.observationRegistry, this.observationConvention, this.batchObservationConvention);
+		Transport transport = factory.create(settings);
+		ClientResilience resilience;
+		try {
+			// last: nothing can fail after the client's instances are registered
+			resilience = ClientResilience.create(settings, (this.resilienceRegistries != null)
+					? this.resilienceRegistries : ResilienceRegistries.ofDefaults());
+		}
+		catch (RuntimeException ex) {
+			transport.disconnect().subscribe(null, (error) -> ex.addSuppressed(error));
+			throw ex;
+		}
+		DeadlineTimer shared = (this.scheduler != null) ? null : DeadlineTimer.acquire();
+		Scheduler timer = (shared != null) ? shared : this.scheduler;
+		UriResolver uris = new UriResolver(settings.baseUrl());
+		ObservationRegistry observationRegistry = observed(settings) ? this.observationRegistry : null;
+		CallObservations observations = (observationRegistry != null) ? new CallObservations(observationRegistry,
+				this.observationConvention, settings.name(), settings.transport(), uris) : null;
+		RetryLoop retryLoop = (resilience.retry() != null)
+				? new RetryLoop(resilience.retry(), new RetryPolicy(settings.retry()), timer) : null;
+		ClientRuntime runtime = new ClientRuntime(settings, new TransportConnection(transport),
+				new TransportExchange(transport, uris, decoder, settings.maxInMemorySize()), List.copyOf(interceptors),
+				decoder, resilience, retryLoop, observations, new FailureTranslator(settings, Clock.systemUTC()), timer,
+				new HealthTracker(Clock.systemUTC()), uris);
+		return new DefaultConnector(runtime, observationRegistry, this.batchObservationConvention,
+				(shared != null) ? shared::release : () -> {
+				});
+	}
+
+	/**
+	 * Whether calls are observed: not without a registry, with a no-op one, or with
+	 * observation switched off, so that nothing is spent on it.
+	 */
+	private boolean observed(ClientSettings settings) {
+		return this.observationRegistry != null && !this.observationRegistry.isNoop()
+				&& settings.observationEnabled();
 	}
 
 	private TransportFactory transportFactory(ClientSettings settings) {

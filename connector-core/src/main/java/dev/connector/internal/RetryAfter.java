@@ -1,4 +1,4 @@
-package dev.connector;
+package dev.connector.internal;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -30,6 +30,7 @@ final class RetryAfter {
 				return Duration.ofSeconds(Long.parseLong(trimmed));
 			}
 			catch (NumberFormatException ex) {
+				// more digits than a long: no usable wait
 				return null;
 			}
 		}

@@ -1,0 +1,55 @@
+package dev.connector.internal;
+
+import java.util.Map;
+
+import dev.connector.observation.ConnectorObservationContext;
+import io.micrometer.observation.Observation;
+
+/**
+ * One attempt of a call: its number and, when the client is observed, its observation,
+ * whose context carries the trace propagation headers the attempt sends. Made per attempt
+ * subscription.
+ */
+final class Attempt {
+
+	private final int number;
+
+	private Observation observation;
+
+	private ConnectorObservationContext context;
+
+	Attempt(int number) {
+		this.number = number;
+	}
+
+	int number() {
+		return this.number;
+	}
+
+	void observedBy(Observation observation, ConnectorObservationContext context) {
+		this.observation = observation;
+		this.context = context;
+	}
+
+	/**
+	 * Return the observation of this attempt.
+	 * @return the observation, or {@code null} when the client is not observed
+	 */
+	Observation observation() {
+		return this.observation;
+	}
+
+	ConnectorObservationContext context() {
+		return this.context;
+	}
+
+	/**
+	 * Return the headers a tracing handler asked this attempt to send.
+	 * @return the headers, empty when none
+	 */
+	Map<String, String> propagationHeaders() {
+		Map<String, String> carrier = (this.context != null) ? this.context.getCarrier() : null;
+		return (carrier != null) ? carrier : Map.of();
+	}
+
+}

@@ -1,0 +1,119 @@
+package dev.connector.internal;
+
+import java.net.URI;
+
+import dev.connector.ConnectorResponse;
+import dev.connector.observation.ConnectorObservationContext;
+import dev.connector.observation.ConnectorObservationConvention;
+import dev.connector.observation.ConnectorObservationDocumentation;
+import dev.connector.observation.DefaultConnectorAttemptObservationConvention;
+import dev.connector.observation.DefaultConnectorObservationConvention;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
+import reactor.core.publisher.Mono;
+import reactor.util.context.ContextView;
+
+/**
+ * Observes one client's calls as {@code connector.request}, as children of the caller's
+ * current observation (a batch's, or the application's), and each attempt as
+ * {@code connector.request.attempt}, a child of its call. Handlers that fail are logged
+ * and never fail a call ({@link GuardedObservations}).
+ */
+final class CallObservations {
+
+	private static final DefaultConnectorObservationConvention DEFAULT_CALL_CONVENTION = new DefaultConnectorObservationConvention();
+
+	private static final DefaultConnectorAttemptObservationConvention DEFAULT_ATTEMPT_CONVENTION = new DefaultConnectorAttemptObservationConvention();
+
+	private final ObservationRegistry registry;
+
+	private final ConnectorObservationConvention convention;
+
+	private final String clientName;
+
+	private final String transport;
+
+	private final UriResolver uris;
+
+	CallObservations(ObservationRegistry registry, ConnectorObservationConvention convention, String clientName,
+			String transport, UriResolver uris) {
+		this.registry = registry;
+		this.convention = convention;
+		this.clientName = clientName;
+		this.transport = transport;
+		this.uris = uris;
+	}
+
+	/**
+	 * Observe a whole call, retries and waits included, and make it the parent of its
+	 * attempts.
+	 */
+	Mono<ConnectorResponse> observeCall(Mono<ConnectorResponse> call, CallProgress progress) {
+		return Mono.deferContextual((reactorContext) -> {
+			ConnectorObservationContext context = new ConnectorObservationContext(
+					ConnectorObservationContext.Type.CALL, this.clientName, this.transport, progress.request());
+			Observation observation = GuardedObservations.start(ConnectorObservationDocumentation.CALL
+				.observation(this.convention, DEFAULT_CALL_CONVENTION, () -> context, this.registry)
+				.parentObservation(parent(reactorContext)));
+			return observed(call, observation, context, progress, null)
+				.contextWrite((written) -> written.put(ObservationThreadLocalAccessor.KEY, observation));
+		});
+	}
+
+	/**
+	 * Observe one attempt; its context becomes the carrier of the trace propagation headers
+	 * the attempt sends, and its observation the scope its interceptors run in.
+	 */
+	Mono<ConnectorResponse> observeAttempt(Mono<ConnectorResponse> attempt, Attempt state, CallProgress progress) {
+		return Mono.deferContextual((reactorContext) -> {
+			ConnectorObservationContext context = new ConnectorObservationContext(
+					ConnectorObservationContext.Type.ATTEMPT, this.clientName, this.transport, progress.request());
+			context.setAttempt(state.number());
+			Observation observation = GuardedObservations.start(ConnectorObservationDocumentation.ATTEMPT
+				.observation(null, DEFAULT_ATTEMPT_CONVENTION, () -> context, this.registry)
+				.parentObservation(parent(reactorContext)));
+			state.observedBy(observation, context);
+			return observed(attempt, observation, context, progress, state)
+				.contextWrite((written) -> written.put(ObservationThreadLocalAccessor.KEY, observation));
+		});
+	}
+
+	private Observation parent(ContextView reactorContext) {
+		Observation parent = reactorContext.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
+		return (parent != null) ? parent : this.registry.getCurrentObservation();
+	}
+
+	private Mono<ConnectorResponse> observed(Mono<ConnectorResponse> publisher, Observation observation,
+			ConnectorObservationContext context, CallProgress progress, Attempt attempt) {
+		return publisher.doOnEach((signal) -> {
+			if (signal.isOnNext()) {
+				context.setResponse(signal.get());
+				finish(observation, context, progress, attempt, null);
+			}
+			else if (signal.isOnError()) {
+				finish(observation, context, progress, attempt, signal.getThrowable());
+			}
+		}).doOnCancel(() -> {
+			context.setCancelled();
+			finish(observation, context, progress, attempt, null);
+		});
+	}
+
+	private void finish(Observation observation, ConnectorObservationContext context, CallProgress progress,
+			Attempt attempt, Throwable error) {
+		if (context.getUri() == null) {
+			context.setUri(uri(progress));
+		}
+		if (attempt == null) {
+			context.setAttempt(progress.attempts());
+		}
+		GuardedObservations.stop(observation, error);
+	}
+
+	private URI uri(CallProgress progress) {
+		URI uri = progress.uri();
+		return (uri != null) ? uri : this.uris.resolveOrNull(progress.request());
+	}
+
+}

@@ -1,0 +1,147 @@
+package dev.connector.internal;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import dev.connector.BlockingConnector;
+import dev.connector.ClientHealth;
+import dev.connector.Connector;
+import dev.connector.ConnectorRequest;
+import dev.connector.ConnectorResponse;
+import dev.connector.batch.BatchExecution;
+import dev.connector.batch.BatchOptions;
+import dev.connector.batch.BatchResult;
+import dev.connector.config.ClientSettings;
+import dev.connector.observation.ConnectorBatchObservationConvention;
+import io.micrometer.observation.ObservationRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.ResolvableType;
+
+/**
+ * The shipped {@link Connector}: a client's {@link ClientRuntime} behind the API. Holds no
+ * per-call state; each call's state lives in its {@link RealCall}.
+ */
+final class DefaultConnector implements Connector {
+
+	private static final Logger logger = LoggerFactory.getLogger(DefaultConnector.class);
+
+	private final ClientRuntime runtime;
+
+	private final ObservationRegistry batchObservationRegistry;
+
+	private final ConnectorBatchObservationConvention batchObservationConvention;
+
+	private final Runnable releaseTimer;
+
+	private final BlockingConnector blocking = new DefaultBlockingConnector(this);
+
+	DefaultConnector(ClientRuntime runtime, ObservationRegistry batchObservationRegistry,
+			ConnectorBatchObservationConvention batchObservationConvention, Runnable releaseTimer) {
+		this.runtime = runtime;
+		this.batchObservationRegistry = batchObservationRegistry;
+		this.batchObservationConvention = batchObservationConvention;
+		this.releaseTimer = releaseTimer;
+	}
+
+	@Override
+	public String name() {
+		return this.runtime.name();
+	}
+
+	@Override
+	public ClientSettings settings() {
+		return this.runtime.settings();
+	}
+
+	@Override
+	public Mono<ConnectorResponse> request(ConnectorRequest request) {
+		Objects.requireNonNull(request, "request must not be null");
+		return Mono.defer(() -> new RealCall(this.runtime, request, false).execute());
+	}
+
+	@Override
+	public Mono<ConnectorResponse> probe(ConnectorRequest request) {
+		Objects.requireNonNull(request, "request must not be null");
+		return Mono.defer(() -> new RealCall(this.runtime, request, true).execute());
+	}
+
+	@Override
+	public <T> Mono<T> request(ConnectorRequest request, Class<T> type) {
+		return decodeBody(request, ResolvableType.forClass(type));
+	}
+
+	@Override
+	public <T> Mono<T> request(ConnectorRequest request, ParameterizedTypeReference<T> type) {
+		return decodeBody(request, ResolvableType.forType(type));
+	}
+
+	private <T> Mono<T> decodeBody(ConnectorRequest request, ResolvableType type) {
+		return request(request).handle((response, sink) -> {
+			T body = this.runtime.decoder().decode(response, type, request.method());
+			if (body != null) {
+				sink.next(body);
+			}
+		});
+	}
+
+	@Override
+	public Mono<List<BatchResult<ConnectorResponse>>> batch(List<ConnectorRequest> requests, BatchOptions options) {
+		return BatchExecution.list(this, requests, options, this.runtime.timer(), this.batchObservationRegistry,
+				this.batchObservationConvention);
+	}
+
+	@Override
+	public Flux<BatchResult<ConnectorResponse>> batch(Flux<ConnectorRequest> requests, BatchOptions options) {
+		return BatchExecution.stream(this, requests, options, this.runtime.timer(), this.batchObservationRegistry,
+				this.batchObservationConvention);
+	}
+
+	@Override
+	public ClientHealth health() {
+		return this.runtime.health().health();
+	}
+
+	@Override
+	public BlockingConnector blocking() {
+		return this.blocking;
+	}
+
+	@Override
+	public void close() {
+		if (!this.runtime.connection().close()) {
+			return;
+		}
+		Duration grace = this.runtime.settings().timeout().plusSeconds(1);
+		try {
+			// a Future rather than block(): close() may be called from any thread
+			this.runtime.connection().transport().disconnect().toFuture().get(grace.toMillis(), TimeUnit.MILLISECONDS);
+			logger.debug("event=connector.closed client={}", name());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			logger.warn("event=connector.close.failed client={} grace={}", name(), grace, ex);
+		}
+		finally {
+			this.runtime.resilience().unregister();
+			this.releaseTimer.run();
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "Connector[" + name() + ", transport=" + settings().transport() + ", baseUrl=" + settings().baseUrl()
+				+ "]";
+	}
+
+}

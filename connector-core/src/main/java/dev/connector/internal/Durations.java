@@ -1,0 +1,26 @@
+package dev.connector.internal;
+
+import java.time.Duration;
+
+/**
+ * Durations as users write them in configuration ({@code 2s}, {@code 500ms}), for messages.
+ */
+public final class Durations {
+
+	private Durations() {
+	}
+
+	/**
+	 * Format a duration the way it would be configured.
+	 * @param duration the duration, may be {@code null}
+	 * @return such as {@code 2s} or {@code 1500ms}, or {@code (unset)}
+	 */
+	public static String format(Duration duration) {
+		if (duration == null) {
+			return "(unset)";
+		}
+		long millis = duration.toMillis();
+		return (millis % 1000 == 0) ? (millis / 1000) + "s" : millis + "ms";
+	}
+
+}

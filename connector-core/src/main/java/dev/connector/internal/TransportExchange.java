@@ -1,0 +1,78 @@
+package dev.connector.internal;
+
+import java.net.URI;
+import java.util.Map;
+
+import dev.connector.ConnectorRequest;
+import dev.connector.ConnectorResponse;
+import dev.connector.transport.Transport;
+import dev.connector.transport.TransportRequest;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+
+/**
+ * The end of every interceptor chain: resolves the request's URI, adds the attempt's trace
+ * propagation headers, sends it through the transport and reads the whole body, bounded by
+ * the client's {@code max-in-memory-size}.
+ */
+final class TransportExchange {
+
+	private final Transport transport;
+
+	private final UriResolver uris;
+
+	private final BodyDecoder decoder;
+
+	private final int maxInMemorySize;
+
+	TransportExchange(Transport transport, UriResolver uris, BodyDecoder decoder, int maxInMemorySize) {
+		this.transport = transport;
+		this.uris = uris;
+		this.decoder = decoder;
+		this.maxInMemorySize = maxInMemorySize;
+	}
+
+	Mono<ConnectorResponse> send(ConnectorRequest request, Attempt attempt, CallProgress progress) {
+		URI uri = this.uris.resolve(request);
+		progress.sentTo(uri);
+		if (attempt.context() != null) {
+			attempt.context().setUri(uri);
+		}
+		ConnectorRequest sent = withPropagationHeaders(request, attempt.propagationHeaders());
+		ConnectorResponse.BodyReader reader = this.decoder.reader(request.method());
+		int number = attempt.number();
+		return this.transport.send(new TransportRequest(sent, uri))
+			.flatMap((response) -> DataBufferUtils.join(response.body(), this.maxInMemorySize)
+				.map((body) -> ConnectorResponse.received(response.status(), response.headers(), toBytes(body), number,
+						uri, reader))
+				.switchIfEmpty(Mono.fromSupplier(() -> ConnectorResponse.received(response.status(),
+						response.headers(), null, number, uri, reader))));
+	}
+
+	private static ConnectorRequest withPropagationHeaders(ConnectorRequest request, Map<String, String> propagation) {
+		if (propagation.isEmpty()) {
+			return request;
+		}
+		ConnectorRequest.Builder builder = request.toBuilder();
+		propagation.forEach((name, value) -> {
+			if (!request.headers().containsKey(name)) {
+				builder.header(name, value);
+			}
+		});
+		return builder.build();
+	}
+
+	private static byte[] toBytes(DataBuffer buffer) {
+		try {
+			byte[] bytes = new byte[buffer.readableByteCount()];
+			buffer.read(bytes);
+			return bytes;
+		}
+		finally {
+			DataBufferUtils.release(buffer);
+		}
+	}
+
+}
