@@ -8,7 +8,10 @@ import dev.connector.Connector;
 import dev.connector.ConnectorRequest;
 import dev.connector.TransportException;
 import dev.connector.autoconfigure.ConnectorAutoConfiguration;
+import dev.connector.resilience.ResilienceRegistries;
 import dev.connector.test.LoopbackServer;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
@@ -153,6 +156,33 @@ class ConnectorsHealthIndicatorTest {
 				assertThat(entry(health, "payments").get("probe")).asString().contains("ServerErrorException");
 				assertThat(this.server.requests()).extracting(LoopbackServer.RecordedRequest::path)
 					.containsExactly("/health");
+			});
+	}
+
+	@Test
+	void probesLeaveTheCircuitBreakerTheRateLimiterAndCallObservationsUntouched() {
+		this.server = LoopbackServer.start((request, response) -> response.status(503).send());
+		this.contextRunner.withBean(TestObservationRegistry.class, TestObservationRegistry::create)
+			.withPropertyValues("connector.clients.payments.base-url=" + this.server.baseUrl(),
+					"connector.clients.payments.health.probe.path=/health",
+					"connector.clients.payments.health.probe.interval=1ms",
+					"connector.clients.payments.circuit-breaker.enabled=true",
+					"connector.clients.payments.rate-limiter.enabled=true",
+					"connector.clients.payments.rate-limiter.limit-for-period=5",
+					"connector.clients.payments.rate-limiter.limit-refresh-period=1h")
+			.run((context) -> {
+				for (int i = 0; i < 3; i++) {
+					assertThat(status(connectors(context), "payments")).isEqualTo(Status.DOWN);
+				}
+				assertThat(this.server.requests()).hasSizeGreaterThanOrEqualTo(2);
+				ResilienceRegistries registries = context.getBean(ResilienceRegistries.class);
+				assertThat(registries.circuitBreakers().find("payments").orElseThrow().getMetrics()
+					.getNumberOfBufferedCalls()).isZero();
+				assertThat(registries.rateLimiters().find("payments").orElseThrow().getMetrics()
+					.getAvailablePermissions()).isEqualTo(5);
+				TestObservationRegistryAssert.assertThat(context.getBean(TestObservationRegistry.class))
+					.doesNotHaveAnyObservation();
+				assertThat(context.getBean("payments", Connector.class).health().isUsed()).isFalse();
 			});
 	}
 
