@@ -116,7 +116,9 @@ class ConnectorBatchTest {
 		List<BatchResult<ConnectorResponse>> results = this.connector.blocking()
 			.batch(items(20), BatchOptions.builder().maxConcurrency(4).timeout(timeout).build());
 		Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-		assertThat(elapsed).isLessThan(Duration.ofMillis(600));
+		// without the deadline the last items alone would take 3 x 300ms more; exactness is
+		// proven on virtual time (ConnectorVirtualTimeTest)
+		assertThat(elapsed).isLessThan(Duration.ofMillis(1400));
 		assertThat(results).hasSize(20);
 		assertThat(results.subList(0, 8)).allMatch(BatchResult::isSuccess);
 		assertThat(results.subList(16, 20)).allSatisfy((result) -> assertThat(result.error())

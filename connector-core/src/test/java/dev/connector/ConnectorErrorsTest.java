@@ -105,7 +105,7 @@ class ConnectorErrorsTest {
 	}
 
 	@Test
-	void slowServerTimesOutWithinTimeoutPlusTwentyPercent() {
+	void slowServerTimesOutAtTheDeadlineNotWhenTheServerAnswers() {
 		connect((request, response) -> Mono.delay(Duration.ofSeconds(10)).thenEmpty(response.send()),
 				Duration.ofMillis(500));
 		long start = System.nanoTime();
@@ -113,7 +113,9 @@ class ConnectorErrorsTest {
 				() -> this.connector.blocking().request(ConnectorRequest.get("/slow").build()));
 		Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
 		assertThat(error.getTimeout()).isEqualTo(Duration.ofMillis(500));
-		assertThat(elapsed).isBetween(Duration.ofMillis(500), Duration.ofMillis(600));
+		// exactness is proven on virtual time (ConnectorVirtualTimeTest); here, that the
+		// socket is abandoned at the deadline rather than when the server answers at 10s
+		assertThat(elapsed).isBetween(Duration.ofMillis(500), Duration.ofSeconds(5));
 		assertThat(error).hasMessageContaining("client=payments").hasMessageContaining("/slow");
 	}
 

@@ -17,7 +17,8 @@ import reactor.netty.http.server.HttpServerResponse;
 
 /**
  * A real HTTP server on the loopback interface for tests: records every request (with its
- * body), counts open connections and lets each test decide the responses.
+ * body) unless started {@link #startUnrecorded unrecorded}, counts open connections and
+ * lets each test decide the responses.
  */
 public final class LoopbackServer implements AutoCloseable {
 
@@ -31,7 +32,10 @@ public final class LoopbackServer implements AutoCloseable {
 
 	private final AtomicInteger maxInFlight = new AtomicInteger();
 
-	private LoopbackServer(Handler handler) {
+	private final boolean recording;
+
+	private LoopbackServer(Handler handler, boolean recording) {
+		this.recording = recording;
 		this.server = HttpServer.create()
 			.host("127.0.0.1")
 			.port(0)
@@ -52,7 +56,9 @@ public final class LoopbackServer implements AutoCloseable {
 					};
 					RecordedRequest recorded = new RecordedRequest(request.method().name(), request.uri(),
 							request.requestHeaders().copy(), body, responding);
-					this.requests.add(recorded);
+					if (this.recording) {
+						this.requests.add(recorded);
+					}
 					this.maxInFlight.accumulateAndGet(this.inFlight.incrementAndGet(), Math::max);
 					return Mono.from(handler.handle(recorded, response)).doFinally((signal) -> responding.run());
 				}))
@@ -65,7 +71,18 @@ public final class LoopbackServer implements AutoCloseable {
 	 * @return the running server
 	 */
 	public static LoopbackServer start(Handler handler) {
-		return new LoopbackServer(handler);
+		return new LoopbackServer(handler, true);
+	}
+
+	/**
+	 * Start a server that keeps no record of the requests it answers, for load and memory
+	 * tests where a record of every request would be the largest thing on the heap.
+	 * {@link #requests()} stays empty.
+	 * @param handler answers each request
+	 * @return the running server
+	 */
+	public static LoopbackServer startUnrecorded(Handler handler) {
+		return new LoopbackServer(handler, false);
 	}
 
 	/**
