@@ -1,11 +1,15 @@
-package dev.connector;
+package dev.connector.batch;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
 
-import dev.connector.batch.BatchOptions;
-import dev.connector.batch.BatchResult;
+import dev.connector.Connector;
+import dev.connector.ConnectorRequest;
+import dev.connector.ConnectorResponse;
+import dev.connector.ConnectorTimeoutException;
+import dev.connector.ServerErrorException;
+import dev.connector.TransportException;
 import dev.connector.test.LoopbackServer;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;

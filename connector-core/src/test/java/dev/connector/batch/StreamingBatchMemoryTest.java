@@ -1,9 +1,9 @@
-package dev.connector;
+package dev.connector.batch;
 
 import java.time.Duration;
 
-import dev.connector.batch.BatchOptions;
-import dev.connector.batch.BatchResult;
+import dev.connector.Connector;
+import dev.connector.ConnectorRequest;
 import dev.connector.test.LoopbackServer;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
