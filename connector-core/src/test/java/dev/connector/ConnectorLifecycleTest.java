@@ -57,7 +57,11 @@ class ConnectorLifecycleTest {
 			clients.forEach(Connector::close);
 			wheelLogger.detachAppender(logged);
 		}
-		assertThat(logged.list).filteredOn((event) -> event.getLevel().isGreaterOrEqual(Level.WARN)).isEmpty();
+		List<ILoggingEvent> events;
+		synchronized (logged) {
+			events = List.copyOf(logged.list);
+		}
+		assertThat(events).filteredOn((event) -> event.getLevel().isGreaterOrEqual(Level.WARN)).isEmpty();
 	}
 
 	private static long deadlineThreads() {
