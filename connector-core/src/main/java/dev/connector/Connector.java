@@ -110,7 +110,7 @@ public interface Connector extends AutoCloseable {
 	 * the first failure as an error instead
 	 */
 	default Mono<List<BatchResult<ConnectorResponse>>> batch(List<ConnectorRequest> requests, BatchOptions options) {
-		return BatchExecution.list(this, requests, options, Schedulers.parallel(), null, null);
+		return BatchExecution.list(this, requests, options, Schedulers.parallel());
 	}
 
 	/**
@@ -123,7 +123,7 @@ public interface Connector extends AutoCloseable {
 	 * first failure
 	 */
 	default Flux<BatchResult<ConnectorResponse>> batch(Flux<ConnectorRequest> requests, BatchOptions options) {
-		return BatchExecution.stream(this, requests, options, Schedulers.parallel(), null, null);
+		return BatchExecution.stream(this, requests, options, Schedulers.parallel());
 	}
 
 	/**

@@ -13,16 +13,7 @@ import dev.connector.ConnectorException;
 import dev.connector.ConnectorRequest;
 import dev.connector.ConnectorResponse;
 import dev.connector.ConnectorTimeoutException;
-import dev.connector.internal.Durations;
-import dev.connector.internal.GuardedObservations;
-import dev.connector.internal.UriResolver;
-import dev.connector.observation.ConnectorBatchObservationContext;
-import dev.connector.observation.ConnectorBatchObservationConvention;
-import dev.connector.observation.ConnectorObservationDocumentation;
-import dev.connector.observation.DefaultConnectorBatchObservationConvention;
-import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationRegistry;
-import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
+import dev.connector.transport.UriResolver;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -40,8 +31,6 @@ import reactor.util.function.Tuple2;
  */
 public final class BatchExecution {
 
-	private static final DefaultConnectorBatchObservationConvention DEFAULT_BATCH_CONVENTION = new DefaultConnectorBatchObservationConvention();
-
 	private BatchExecution() {
 	}
 
@@ -51,24 +40,43 @@ public final class BatchExecution {
 	 * @param requests the requests
 	 * @param options how the batch runs
 	 * @param timer the clock of the batch's deadline
-	 * @param registry observes the batch, or {@code null}
-	 * @param convention names its observation, or {@code null} for the default
 	 * @return one result per request
 	 */
 	public static Mono<List<BatchResult<ConnectorResponse>>> list(Connector connector, List<ConnectorRequest> requests,
-			BatchOptions options, Scheduler timer, ObservationRegistry registry,
-			ConnectorBatchObservationConvention convention) {
+			BatchOptions options, Scheduler timer) {
+		return collect(listed(connector, requests, options, timer), requests.size());
+	}
+
+	/**
+	 * Run a batch of listed requests as a stream of results in completion order, the
+	 * cheapest, for {@link #collect(Flux, int)}.
+	 * @param connector the client
+	 * @param requests the requests
+	 * @param options how the batch runs
+	 * @param timer the clock of the batch's deadline
+	 * @return one result per request
+	 * @throws IllegalArgumentException if a request is {@code null}
+	 */
+	public static Flux<BatchResult<ConnectorResponse>> listed(Connector connector, List<ConnectorRequest> requests,
+			BatchOptions options, Scheduler timer) {
 		Objects.requireNonNull(requests, "requests must not be null");
 		for (int i = 0; i < requests.size(); i++) {
 			if (requests.get(i) == null) {
 				throw new IllegalArgumentException("requests[" + i + "] is null; a batch needs a request per entry");
 			}
 		}
-		int size = requests.size();
-		// completion order is cheapest; each result goes to its input slot
-		return stream(connector, Flux.fromIterable(requests), options.toBuilder().ordered(false).build(), timer,
-				registry, convention)
-			.collect(() -> new Object[size], (slots, result) -> slots[(int) result.index()] = result)
+		return stream(connector, Flux.fromIterable(requests), options.toBuilder().ordered(false).build(), timer);
+	}
+
+	/**
+	 * Collect results, each into its input slot.
+	 * @param results the results, in any order
+	 * @param size how many requests there were
+	 * @return the results in input order
+	 */
+	public static Mono<List<BatchResult<ConnectorResponse>>> collect(Flux<BatchResult<ConnectorResponse>> results,
+			int size) {
+		return results.collect(() -> new Object[size], (slots, result) -> slots[(int) result.index()] = result)
 			.map(BatchExecution::toList);
 	}
 
@@ -83,45 +91,16 @@ public final class BatchExecution {
 	 * @param requests the requests
 	 * @param options how the batch runs
 	 * @param timer the clock of the batch's deadline
-	 * @param registry observes the batch, or {@code null}
-	 * @param convention names its observation, or {@code null} for the default
 	 * @return one result per request
 	 */
 	public static Flux<BatchResult<ConnectorResponse>> stream(Connector connector, Flux<ConnectorRequest> requests,
-			BatchOptions options, Scheduler timer, ObservationRegistry registry,
-			ConnectorBatchObservationConvention convention) {
-		Flux<BatchResult<ConnectorResponse>> results = stream(connector, requests, options,
-				concurrency(connector, options), timer);
-		return (registry != null) ? observe(connector, results, options, registry, convention) : results;
+			BatchOptions options, Scheduler timer) {
+		return stream(connector, requests, options, concurrency(connector, options), timer);
 	}
 
 	private static int concurrency(Connector connector, BatchOptions options) {
 		return (options.maxConcurrency() != null) ? options.maxConcurrency()
 				: connector.settings().batch().maxConcurrency();
-	}
-
-	/**
-	 * Observe the batch as {@code connector.batch}, the parent of each of its calls.
-	 */
-	private static Flux<BatchResult<ConnectorResponse>> observe(Connector connector,
-			Flux<BatchResult<ConnectorResponse>> results, BatchOptions options, ObservationRegistry registry,
-			ConnectorBatchObservationConvention convention) {
-		return Flux.deferContextual((reactorContext) -> {
-			ConnectorBatchObservationContext context = new ConnectorBatchObservationContext(connector.name(),
-					options.failFast());
-			Observation parent = reactorContext.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
-			Observation observation = GuardedObservations.start(ConnectorObservationDocumentation.BATCH
-				.observation(convention, DEFAULT_BATCH_CONVENTION, () -> context, registry)
-				.parentObservation((parent != null) ? parent : registry.getCurrentObservation()));
-			return results.doOnNext((result) -> context.recordResult(result.isSuccess()))
-				.doOnComplete(() -> GuardedObservations.stop(observation, null))
-				.doOnError((error) -> GuardedObservations.stop(observation, error))
-				.doOnCancel(() -> {
-					context.setCancelled();
-					GuardedObservations.stop(observation, null);
-				})
-				.contextWrite((written) -> written.put(ObservationThreadLocalAccessor.KEY, observation));
-		});
 	}
 
 	private static Flux<BatchResult<ConnectorResponse>> stream(Connector connector, Flux<ConnectorRequest> requests,
@@ -175,8 +154,13 @@ public final class BatchExecution {
 		return ConnectorException.builder(connector.name())
 			.method(request.method())
 			.uri(uri)
-			.timeout("Batch deadline of " + Durations.format(options.timeout()) + " passed before this call completed",
+			.timeout("Batch deadline of " + format(options.timeout()) + " passed before this call completed",
 					options.timeout());
+	}
+
+	private static String format(Duration duration) {
+		long millis = duration.toMillis();
+		return (millis % 1000 == 0) ? (millis / 1000) + "s" : millis + "ms";
 	}
 
 }

@@ -8,6 +8,7 @@ import dev.connector.observation.ConnectorObservationConvention;
 import dev.connector.observation.ConnectorObservationDocumentation;
 import dev.connector.observation.DefaultConnectorAttemptObservationConvention;
 import dev.connector.observation.DefaultConnectorObservationConvention;
+import dev.connector.transport.UriResolver;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;

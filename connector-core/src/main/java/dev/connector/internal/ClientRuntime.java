@@ -5,6 +5,7 @@ import java.util.List;
 import dev.connector.ConnectorInterceptor;
 import dev.connector.config.ClientSettings;
 import dev.connector.resilience.ClientResilience;
+import dev.connector.transport.UriResolver;
 import reactor.core.scheduler.Scheduler;
 
 /**

@@ -16,8 +16,6 @@ import dev.connector.batch.BatchExecution;
 import dev.connector.batch.BatchOptions;
 import dev.connector.batch.BatchResult;
 import dev.connector.config.ClientSettings;
-import dev.connector.observation.ConnectorBatchObservationConvention;
-import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -36,19 +34,15 @@ final class DefaultConnector implements Connector {
 
 	private final ClientRuntime runtime;
 
-	private final ObservationRegistry batchObservationRegistry;
-
-	private final ConnectorBatchObservationConvention batchObservationConvention;
+	private final BatchObservations batchObservations;
 
 	private final Runnable releaseTimer;
 
 	private final BlockingConnector blocking = new DefaultBlockingConnector(this);
 
-	DefaultConnector(ClientRuntime runtime, ObservationRegistry batchObservationRegistry,
-			ConnectorBatchObservationConvention batchObservationConvention, Runnable releaseTimer) {
+	DefaultConnector(ClientRuntime runtime, BatchObservations batchObservations, Runnable releaseTimer) {
 		this.runtime = runtime;
-		this.batchObservationRegistry = batchObservationRegistry;
-		this.batchObservationConvention = batchObservationConvention;
+		this.batchObservations = batchObservations;
 		this.releaseTimer = releaseTimer;
 	}
 
@@ -95,14 +89,19 @@ final class DefaultConnector implements Connector {
 
 	@Override
 	public Mono<List<BatchResult<ConnectorResponse>>> batch(List<ConnectorRequest> requests, BatchOptions options) {
-		return BatchExecution.list(this, requests, options, this.runtime.timer(), this.batchObservationRegistry,
-				this.batchObservationConvention);
+		if (this.batchObservations == null) {
+			return BatchExecution.list(this, requests, options, this.runtime.timer());
+		}
+		Flux<BatchResult<ConnectorResponse>> results = BatchExecution.listed(this, requests, options,
+				this.runtime.timer());
+		return BatchExecution.collect(this.batchObservations.observe(results, options), requests.size());
 	}
 
 	@Override
 	public Flux<BatchResult<ConnectorResponse>> batch(Flux<ConnectorRequest> requests, BatchOptions options) {
-		return BatchExecution.stream(this, requests, options, this.runtime.timer(), this.batchObservationRegistry,
-				this.batchObservationConvention);
+		Flux<BatchResult<ConnectorResponse>> results = BatchExecution.stream(this, requests, options,
+				this.runtime.timer());
+		return (this.batchObservations != null) ? this.batchObservations.observe(results, options) : results;
 	}
 
 	@Override

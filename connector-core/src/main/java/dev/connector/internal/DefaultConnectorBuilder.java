@@ -18,6 +18,7 @@ import dev.connector.transport.Transport;
 import dev.connector.transport.TransportFactory;
 import dev.connector.transport.TransportRegistry;
 import dev.connector.transport.http.HttpTransportFactory;
+import dev.connector.transport.UriResolver;
 import io.micrometer.observation.ObservationRegistry;
 import reactor.core.scheduler.Scheduler;
 
@@ -164,9 +165,10 @@ public final class DefaultConnectorBuilder implements Connector.Builder {
 				new TransportExchange(transport, uris, decoder, settings.maxInMemorySize()), List.copyOf(interceptors),
 				decoder, resilience, retryLoop, observations, new FailureTranslator(settings, Clock.systemUTC()), timer,
 				new HealthTracker(Clock.systemUTC()), uris);
-		return new DefaultConnector(runtime, observationRegistry, this.batchObservationConvention,
-				(shared != null) ? shared::release : () -> {
-				});
+		BatchObservations batchObservations = (observationRegistry != null)
+				? new BatchObservations(observationRegistry, this.batchObservationConvention, settings.name()) : null;
+		return new DefaultConnector(runtime, batchObservations, (shared != null) ? shared::release : () -> {
+		});
 	}
 
 	/**

@@ -11,6 +11,7 @@ import dev.connector.ConnectorRequest;
 import dev.connector.ConnectorResponse;
 import dev.connector.config.ClientSettings;
 import dev.connector.config.ClientSettings.LogLevel;
+import dev.connector.transport.UriResolver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;

@@ -7,6 +7,7 @@ import dev.connector.ConnectorRequest;
 import dev.connector.ConnectorResponse;
 import dev.connector.transport.Transport;
 import dev.connector.transport.TransportRequest;
+import dev.connector.transport.UriResolver;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.io.buffer.DataBuffer;

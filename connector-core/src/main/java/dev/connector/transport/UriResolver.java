@@ -1,4 +1,4 @@
-package dev.connector.internal;
+package dev.connector.transport;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -11,9 +11,12 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.util.UriUtils;
 
 /**
- * Turns a request's path (or absolute URI) and query into the URI to send, encoding the
- * path and query values. The base URL is prepared once per client; without one, the path
- * is sent as a relative URI for transports that do not speak URLs.
+ * Turns a request's path (or absolute URI) and query into the URI a {@link Transport}
+ * receives in its {@link TransportRequest}, encoding the path and query values. The base URL
+ * is prepared once per client; without one, the path is sent as a relative URI for
+ * transports that do not speak URLs. Thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class UriResolver {
 
