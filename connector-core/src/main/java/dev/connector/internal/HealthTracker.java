@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import dev.connector.ClientHealth;
 import dev.connector.ConnectorException;
 import dev.connector.FailureKind;
+import reactor.core.publisher.Signal;
 
 /**
  * Keeps a client's {@link ClientHealth}: written at the end of every call, read by health
@@ -28,6 +29,19 @@ final class HealthTracker {
 
 	ClientHealth health() {
 		return this.health.get();
+	}
+
+	/**
+	 * Record how a call ended, as one operator on the call.
+	 * @param signal the call's signal; only a value and an error count
+	 */
+	void record(Signal<?> signal) {
+		if (signal.isOnNext()) {
+			reachable();
+		}
+		else if (signal.isOnError()) {
+			failed(signal.getThrowable());
+		}
 	}
 
 	/**

@@ -57,8 +57,7 @@ final class RealCall {
 		if (this.probe) {
 			return call;
 		}
-		HealthTracker health = this.runtime.health();
-		call = call.doOnSuccess((response) -> health.reachable()).doOnError(health::failed);
+		call = call.doOnEach(this.runtime.health()::record);
 		CallObservations observations = this.runtime.observations();
 		return (observations != null) ? observations.observeCall(call, progress) : call;
 	}
