@@ -8,6 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
+import org.reactivestreams.Publisher;
+
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.ResolvableType;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.util.CollectionUtils;
@@ -45,6 +49,8 @@ public final class ConnectorRequest {
 
 	private final Object body;
 
+	private final ResolvableType bodyElementType;
+
 	private final Duration timeout;
 
 	private final Boolean retry;
@@ -63,6 +69,7 @@ public final class ConnectorRequest {
 				: CollectionUtils.unmodifiableMultiValueMap(builder.query.deepCopy());
 		this.headers = builder.headers.isEmpty() ? EMPTY_HEADERS : readOnlyCopy(builder.headers);
 		this.body = builder.body;
+		this.bodyElementType = builder.bodyElementType;
 		this.timeout = builder.timeout;
 		this.retry = builder.retry;
 		this.maxAttempts = builder.maxAttempts;
@@ -191,11 +198,23 @@ public final class ConnectorRequest {
 
 	/**
 	 * Return the body: an object encoded by the client's codecs, a {@code byte[]}, a
-	 * {@code String}, or a {@link org.reactivestreams.Publisher}.
+	 * {@code String}, or a {@link Publisher} whose elements are written as they come.
 	 * @return the body or {@code null} for none
+	 * @see Builder#body(Object)
 	 */
 	public Object body() {
 		return this.body;
+	}
+
+	/**
+	 * Return the element type declared for a {@link Publisher} body with
+	 * {@link Builder#body(Publisher, Class)} or
+	 * {@link Builder#body(Publisher, ParameterizedTypeReference)}.
+	 * @return the element type, or {@code null} when none was declared
+	 * @since 0.1.0
+	 */
+	public ResolvableType bodyElementType() {
+		return this.bodyElementType;
 	}
 
 	/**
@@ -251,6 +270,7 @@ public final class ConnectorRequest {
 		this.query.forEach((name, values) -> builder.query.put(name, new ArrayList<>(values)));
 		builder.headers.addAll(this.headers);
 		builder.body = this.body;
+		builder.bodyElementType = this.bodyElementType;
 		builder.timeout = this.timeout;
 		builder.retry = this.retry;
 		builder.maxAttempts = this.maxAttempts;
@@ -282,6 +302,8 @@ public final class ConnectorRequest {
 		private final HttpHeaders headers = new HttpHeaders();
 
 		private Object body;
+
+		private ResolvableType bodyElementType;
 
 		private Duration timeout;
 
@@ -373,12 +395,61 @@ public final class ConnectorRequest {
 
 		/**
 		 * Set the body.
+		 * <p>
+		 * A {@link Publisher} body is written element by element as the publisher emits,
+		 * never gathered whole first. Its elements should all be of one kind: elements
+		 * that are {@code byte[]}, {@link java.nio.ByteBuffer},
+		 * {@link org.springframework.core.io.buffer.DataBuffer} or {@link CharSequence}
+		 * are written as they are, whatever the {@code Content-Type}; any other elements
+		 * are encoded one by one by the client's codecs as {@code Object}, so by their
+		 * runtime type. To encode them as a declared type, as
+		 * {@code WebClient}'s {@code body(Publisher, Class)} does, use
+		 * {@link #body(Publisher, Class)}. A {@code Content-Type} of
+		 * {@code application/x-ndjson} or another streaming type writes one encoded
+		 * element per line or event.
 		 * @param body an object for the client's codecs, a {@code byte[]}, a {@code String}
-		 * or a {@link org.reactivestreams.Publisher}; {@code null} for none
+		 * or a {@link Publisher}; {@code null} for none
 		 * @return this builder
 		 */
 		public Builder body(Object body) {
 			this.body = body;
+			this.bodyElementType = null;
+			return this;
+		}
+
+		/**
+		 * Set a body of elements of the given class, each encoded by the client's codecs
+		 * as that class and written as the publisher emits it.
+		 * @param <T> the element type
+		 * @param body the elements
+		 * @param elementClass the class to encode each element as
+		 * @return this builder
+		 * @since 0.1.0
+		 * @see #body(Object)
+		 */
+		public <T> Builder body(Publisher<T> body, Class<T> elementClass) {
+			Objects.requireNonNull(elementClass, "elementClass must not be null");
+			return publisherBody(body, ResolvableType.forClass(elementClass));
+		}
+
+		/**
+		 * Set a body of elements of the given generic type, each encoded by the client's
+		 * codecs as that type and written as the publisher emits it.
+		 * @param <T> the element type
+		 * @param body the elements
+		 * @param elementType the type to encode each element as
+		 * @return this builder
+		 * @since 0.1.0
+		 * @see #body(Object)
+		 */
+		public <T> Builder body(Publisher<T> body, ParameterizedTypeReference<T> elementType) {
+			Objects.requireNonNull(elementType, "elementType must not be null");
+			return publisherBody(body, ResolvableType.forType(elementType));
+		}
+
+		private Builder publisherBody(Publisher<?> body, ResolvableType elementType) {
+			this.body = Objects.requireNonNull(body, "body must not be null");
+			this.bodyElementType = elementType;
 			return this;
 		}
 

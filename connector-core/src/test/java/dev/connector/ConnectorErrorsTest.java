@@ -206,4 +206,21 @@ class ConnectorErrorsTest {
 		assertThat(connects).hasValue(1);
 	}
 
+	@Test
+	void bodyNoCodecCanWriteFailsAsConfigurationNamingTheContentType() {
+		connect((request, response) -> response.send(), Duration.ofSeconds(5));
+		ConnectorException error = catchThrowableOfType(ConnectorException.class,
+				() -> this.connector.blocking()
+					.request(ConnectorRequest.post("/charges")
+						.header("Content-Type", "text/plain")
+						.body(new Charge(42))
+						.build()));
+		assertThat(error.kind()).isEqualTo(FailureKind.CONFIGURATION);
+		assertThat(error).hasMessageContaining("Could not encode the request").hasMessageContaining("text/plain");
+		assertThat(this.server.requests()).isEmpty();
+	}
+
+	record Charge(int amount) {
+	}
+
 }

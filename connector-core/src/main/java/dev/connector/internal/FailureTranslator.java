@@ -28,6 +28,7 @@ import org.springframework.core.codec.CodecException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.web.reactive.function.UnsupportedMediaTypeException;
 
 /**
  * Turns what can go wrong in a call into the {@link ConnectorException} a user sees: an
@@ -133,7 +134,7 @@ final class FailureTranslator {
 			String message = (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
 			return call.transport("Connection failed: " + message, false);
 		}
-		if (cause instanceof CodecException) {
+		if (cause instanceof CodecException || cause instanceof UnsupportedMediaTypeException) {
 			return call.failure("Could not encode the request: " + cause.getMessage(), FailureKind.CONFIGURATION);
 		}
 		return null;

@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import dev.connector.ConnectorRequest;
 
+import org.springframework.core.ResolvableType;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 
@@ -49,6 +50,16 @@ public record TransportRequest(ConnectorRequest request, URI uri) {
 	 */
 	public Object body() {
 		return this.request.body();
+	}
+
+	/**
+	 * Return the element type the caller declared for a
+	 * {@link org.reactivestreams.Publisher} body.
+	 * @return the element type, or {@code null} when none was declared
+	 * @see ConnectorRequest#bodyElementType()
+	 */
+	public ResolvableType bodyElementType() {
+		return this.request.bodyElementType();
 	}
 
 }

@@ -1,11 +1,14 @@
 package dev.connector.test;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -34,7 +37,7 @@ public final class LoopbackServer implements AutoCloseable {
 
 	private final boolean recording;
 
-	private LoopbackServer(Handler handler, boolean recording) {
+	private LoopbackServer(Handler handler, Consumer<byte[]> bodyChunks, boolean recording) {
 		this.recording = recording;
 		this.server = HttpServer.create()
 			.host("127.0.0.1")
@@ -44,9 +47,10 @@ public final class LoopbackServer implements AutoCloseable {
 				connection.onDispose(this.openConnections::decrementAndGet);
 			})
 			.handle((request, response) -> request.receive()
-				.aggregate()
-				.asString()
-				.defaultIfEmpty("")
+				.asByteArray()
+				.doOnNext(bodyChunks)
+				.collect(ByteArrayOutputStream::new, ByteArrayOutputStream::writeBytes)
+				.map(ByteArrayOutputStream::toByteArray)
 				.flatMap((body) -> {
 					java.util.concurrent.atomic.AtomicBoolean handled = new java.util.concurrent.atomic.AtomicBoolean();
 					Runnable responding = () -> {
@@ -71,7 +75,8 @@ public final class LoopbackServer implements AutoCloseable {
 	 * @return the running server
 	 */
 	public static LoopbackServer start(Handler handler) {
-		return new LoopbackServer(handler, true);
+		return new LoopbackServer(handler, (chunk) -> {
+		}, true);
 	}
 
 	/**
@@ -82,7 +87,19 @@ public final class LoopbackServer implements AutoCloseable {
 	 * @return the running server
 	 */
 	public static LoopbackServer startUnrecorded(Handler handler) {
-		return new LoopbackServer(handler, false);
+		return new LoopbackServer(handler, (chunk) -> {
+		}, false);
+	}
+
+	/**
+	 * Start a server that reports each chunk of a request body as it reads it, before the
+	 * whole body has arrived and the handler is called.
+	 * @param handler answers each request
+	 * @param bodyChunks told of each body chunk, on the server's event loop
+	 * @return the running server
+	 */
+	public static LoopbackServer start(Handler handler, Consumer<byte[]> bodyChunks) {
+		return new LoopbackServer(handler, bodyChunks, true);
 	}
 
 	/**
@@ -176,10 +193,19 @@ public final class LoopbackServer implements AutoCloseable {
 	 * @param method the method
 	 * @param uri the request target, path and query
 	 * @param headers the headers
-	 * @param body the body as text
+	 * @param bodyBytes the body as it arrived
 	 * @param responding marks the request as no longer in flight
 	 */
-	public record RecordedRequest(String method, String uri, HttpHeaders headers, String body, Runnable responding) {
+	public record RecordedRequest(String method, String uri, HttpHeaders headers, byte[] bodyBytes,
+			Runnable responding) {
+
+		/**
+		 * Return the body as UTF-8 text.
+		 * @return the body, empty for none
+		 */
+		public String body() {
+			return new String(this.bodyBytes, StandardCharsets.UTF_8);
+		}
 
 		/**
 		 * Count this request out of the in-flight requests now, before its response is

@@ -2,11 +2,13 @@ package dev.connector.autoconfigure;
 
 import java.util.Map;
 
+import dev.connector.ConfigurationException;
 import dev.connector.Connector;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.AutowireCandidateQualifier;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
@@ -20,8 +22,11 @@ import org.springframework.core.type.AnnotationMetadata;
 /**
  * Registers one {@link Connector} bean per {@code connector.clients.<name>}: named after the
  * client, with a {@code @Qualifier} of that name, primary when it is the
- * {@code connector.default-client}, and closed with the context. A bean of the same name
- * that the application declared itself wins, and none is registered for that client.
+ * {@code connector.default-client}, and closed with the context. A {@code Connector} bean of
+ * the same name that the application declared itself wins, and none is registered for that
+ * client. A bean of that name whose type cannot be a {@code Connector} (told from its
+ * definition, without creating it) stops start-up with a {@link ConfigurationException}
+ * rather than hiding the client.
  */
 class ConnectorBeanRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentAware, BeanFactoryAware {
 
@@ -49,6 +54,7 @@ class ConnectorBeanRegistrar implements ImportBeanDefinitionRegistrar, Environme
 			.orElse(null);
 		for (String name : clients.keySet()) {
 			if (registry.containsBeanDefinition(name)) {
+				checkMayBeConnector(name);
 				continue;
 			}
 			RootBeanDefinition definition = new RootBeanDefinition(Connector.class,
@@ -58,6 +64,28 @@ class ConnectorBeanRegistrar implements ImportBeanDefinitionRegistrar, Environme
 			definition.setDestroyMethodName("close");
 			registry.registerBeanDefinition(name, definition);
 		}
+	}
+
+	/**
+	 * Fail when the application's bean of a client's name is of a type no
+	 * {@code Connector} can have. A type that cannot be predicted, or a supertype such as
+	 * {@code Object}, is given the benefit of the doubt.
+	 */
+	private void checkMayBeConnector(String name) {
+		if (!(this.beanFactory instanceof ConfigurableListableBeanFactory factory)) {
+			return;
+		}
+		Class<?> type = factory.getType(name, false);
+		if (type == null || Connector.class.isAssignableFrom(type) || type.isAssignableFrom(Connector.class)) {
+			return;
+		}
+		String origin = factory.getMergedBeanDefinition(name).getResourceDescription();
+		throw new ConfigurationException(name, ClientSettingsResolver.PREFIX + ".clients." + name,
+				"a bean named '" + name + "' of type " + type.getName()
+						+ ((origin != null) ? " (defined in " + origin + ")" : "")
+						+ " already exists and is not a Connector, so client '" + name + "' cannot take its name",
+				"Rename the bean or the client so that their names differ, or, to supply client '" + name
+						+ "' yourself, make that bean a Connector.");
 	}
 
 }

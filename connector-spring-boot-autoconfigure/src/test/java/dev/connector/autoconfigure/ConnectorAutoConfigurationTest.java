@@ -33,6 +33,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -117,6 +118,36 @@ class ConnectorAutoConfigurationTest {
 				Connector payments = context.getBean(ConnectorRegistry.class).get("payments");
 				assertThat(payments.settings().baseUrl()).hasToString("http://127.0.0.1:9");
 			});
+	}
+
+	@Test
+	void beanOfAnotherTypeNamedLikeAClientFailsStartupNamingBoth() {
+		this.contextRunner.withUserConfiguration(PaymentsServiceBean.class)
+			.withPropertyValues("connector.clients.payments.base-url=http://127.0.0.1:1")
+			.run((context) -> assertThat(context).getFailure()
+				.isInstanceOf(ConfigurationException.class)
+				.hasMessageContaining("connector.clients.payments")
+				.hasMessageContaining("bean named 'payments'")
+				.hasMessageContaining(PaymentsService.class.getName())
+				.hasMessageContaining("Rename the bean or the client"));
+	}
+
+	@Test
+	void componentOfAnotherTypeNamedLikeAClientFailsStartup() {
+		this.contextRunner.withUserConfiguration(PaymentsService.class)
+			.withPropertyValues("connector.clients.payments.base-url=http://127.0.0.1:1")
+			.run((context) -> assertThat(context).getFailure()
+				.isInstanceOf(ConfigurationException.class)
+				.hasMessageContaining("bean named 'payments'")
+				.hasMessageContaining(PaymentsService.class.getName()));
+	}
+
+	@Test
+	void beanDeclaredAsASupertypeOfConnectorIsLeftToTheApplication() {
+		this.contextRunner.withUserConfiguration(UserPaymentsConnectorAsObject.class)
+			.withPropertyValues("connector.clients.payments.base-url=http://127.0.0.1:1")
+			.run((context) -> assertThat(context.getBean(ConnectorRegistry.class).get("payments").settings().baseUrl())
+				.hasToString("http://127.0.0.1:9"));
 	}
 
 	@Test
@@ -268,6 +299,31 @@ class ConnectorAutoConfigurationTest {
 		Connector payments() {
 			return Connector.builder("payments").settings((s) -> s.baseUrl("http://127.0.0.1:9")).build();
 		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserPaymentsConnectorAsObject {
+
+		@Bean
+		Object payments() {
+			return Connector.builder("payments").settings((s) -> s.baseUrl("http://127.0.0.1:9")).build();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class PaymentsServiceBean {
+
+		@Bean
+		PaymentsService payments() {
+			return new PaymentsService();
+		}
+
+	}
+
+	@Service("payments")
+	static class PaymentsService {
 
 	}
 

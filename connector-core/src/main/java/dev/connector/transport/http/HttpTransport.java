@@ -1,16 +1,22 @@
 package dev.connector.transport.http;
 
+import java.nio.ByteBuffer;
 import java.util.function.Predicate;
 
 import dev.connector.transport.Transport;
 import dev.connector.transport.TransportRequest;
 import dev.connector.transport.TransportResponse;
 import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.resources.ConnectionProvider;
 
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.ResolvableType;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ReactiveHttpOutputMessage;
+import org.springframework.web.reactive.function.BodyInserter;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -46,7 +52,10 @@ final class HttpTransport implements Transport {
 		if (body instanceof Publisher<?> publisher) {
 			@SuppressWarnings("unchecked")
 			Publisher<Object> elements = (Publisher<Object>) publisher;
-			ready = spec.body(BodyInserters.fromPublisher(elements, Object.class));
+			ResolvableType elementType = request.bodyElementType();
+			ready = spec.body((elementType != null)
+					? BodyInserters.fromPublisher(elements, ParameterizedTypeReference.forType(elementType.getType()))
+					: byFirstElement(elements));
 		}
 		else if (body != null) {
 			ready = spec.bodyValue(body);
@@ -56,6 +65,31 @@ final class HttpTransport implements Transport {
 			.toEntityFlux(DataBuffer.class)
 			.map((entity) -> new TransportResponse(entity.getStatusCode().value(), entity.getHeaders(),
 					entity.getBody()));
+	}
+
+	/**
+	 * Write a publisher whose element type was not declared: elements that are bytes,
+	 * buffers or text are written as what they are (as {@code WebClient} would with their
+	 * class declared), anything else as {@code Object}. The first element tells which; the
+	 * rest follow as they come, never gathered first.
+	 */
+	private static BodyInserter<Publisher<Object>, ReactiveHttpOutputMessage> byFirstElement(
+			Publisher<Object> elements) {
+		return (message, context) -> Flux.from(elements).switchOnFirst((first, all) -> {
+			if (first.isOnError()) {
+				return Mono.error(first.getThrowable());
+			}
+			if (!first.hasValue()) {
+				return message.setComplete();
+			}
+			Object element = first.get();
+			Class<?> elementClass = (element instanceof byte[] || element instanceof ByteBuffer
+					|| element instanceof DataBuffer || element instanceof CharSequence) ? element.getClass()
+							: Object.class;
+			Publisher<Object> body = (elements instanceof Mono) ? Mono.from(all) : all;
+			return BodyInserters.fromPublisher(body, ParameterizedTypeReference.forType(elementClass))
+				.insert(message, context);
+		}).then();
 	}
 
 	@Override

@@ -17,6 +17,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Component;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
@@ -73,6 +74,20 @@ class ConnectorConfigurationFailureAnalyzerTest {
 	}
 
 	@Test
+	void beanOfAnotherTypeNamedLikeAClient() {
+		this.contextRunner.withUserConfiguration(PaymentsService.class)
+			.withPropertyValues("connector.clients.payments.base-url=http://127.0.0.1:8081")
+			.run((context) -> {
+				FailureAnalysis analysis = new ConnectorConfigurationFailureAnalyzer()
+					.analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("Connector client 'payments'")
+					.contains("Property: connector.clients.payments")
+					.contains("bean named 'payments' of type " + PaymentsService.class.getName());
+				assertThat(analysis.getAction()).contains("Rename the bean or the client");
+			});
+	}
+
+	@Test
 	void defaultClientNamingNoClient() {
 		this.contextRunner
 			.withPropertyValues("connector.default-client=paymnets",
@@ -111,6 +126,11 @@ class ConnectorConfigurationFailureAnalyzerTest {
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("connector.clients.payments.timeout")
 			.contains("soon");
+	}
+
+	@Component("payments")
+	static class PaymentsService {
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
