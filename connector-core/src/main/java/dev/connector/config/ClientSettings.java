@@ -41,6 +41,8 @@ import static dev.connector.config.SettingsChecks.positiveWhenSet;
  * @param attemptTimeout the deadline of one attempt, or {@code null} when only the overall
  * timeout applies
  * @param connectTimeout how long to wait for a connection to be established
+ * @param readTimeout the longest time without reading any data from the connection during
+ * an attempt, or {@code null} for no such limit
  * @param maxInMemorySize the largest response body, in bytes, held in memory
  * @param headers the headers added to every request of this client, read-only
  * @param pool the connection pool settings
@@ -61,6 +63,7 @@ public record ClientSettings(
 		Duration timeout,
 		Duration attemptTimeout,
 		Duration connectTimeout,
+		Duration readTimeout,
 		int maxInMemorySize,
 		HttpHeaders headers,
 		PoolSettings pool,
@@ -96,6 +99,7 @@ public record ClientSettings(
 		positive(name, "timeout", timeout);
 		positiveWhenSet(name, "attempt-timeout", attemptTimeout);
 		positive(name, "connect-timeout", connectTimeout);
+		positiveWhenSet(name, "read-timeout", readTimeout);
 		atLeast(name, "max-in-memory-size", maxInMemorySize, 1);
 		HttpHeaders copy = new HttpHeaders();
 		if (headers != null) {
@@ -151,6 +155,7 @@ public record ClientSettings(
 				+ ", timeout=" + this.timeout
 				+ ", attemptTimeout=" + this.attemptTimeout
 				+ ", connectTimeout=" + this.connectTimeout
+				+ ", readTimeout=" + this.readTimeout
 				+ ", maxInMemorySize=" + this.maxInMemorySize
 				+ ", headers=" + this.headers.keySet()
 				+ ", " + this.pool + ", " + this.retry + ", " + this.circuitBreaker + ", " + this.bulkhead
@@ -1218,6 +1223,8 @@ public record ClientSettings(
 
 		private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
 
+		private Duration readTimeout;
+
 		private int maxInMemorySize = DEFAULT_MAX_IN_MEMORY_SIZE;
 
 		private final HttpHeaders headers = new HttpHeaders();
@@ -1252,6 +1259,7 @@ public record ClientSettings(
 			this.timeout = settings.timeout;
 			this.attemptTimeout = settings.attemptTimeout;
 			this.connectTimeout = settings.connectTimeout;
+			this.readTimeout = settings.readTimeout;
 			this.maxInMemorySize = settings.maxInMemorySize;
 			this.headers.addAll(settings.headers);
 			this.pool = settings.pool;
@@ -1323,6 +1331,17 @@ public record ClientSettings(
 		 */
 		public Builder connectTimeout(Duration connectTimeout) {
 			this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout must not be null");
+			return this;
+		}
+
+		/**
+		 * Set the longest time without reading any data from the connection during an
+		 * attempt.
+		 * @param readTimeout a positive duration, or {@code null} for none
+		 * @return this builder
+		 */
+		public Builder readTimeout(Duration readTimeout) {
+			this.readTimeout = readTimeout;
 			return this;
 		}
 
@@ -1469,6 +1488,7 @@ public record ClientSettings(
 					this.timeout,
 					this.attemptTimeout,
 					this.connectTimeout,
+					this.readTimeout,
 					this.maxInMemorySize,
 					this.headers,
 					this.pool,

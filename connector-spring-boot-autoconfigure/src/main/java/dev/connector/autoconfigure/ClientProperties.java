@@ -56,6 +56,12 @@ public class ClientProperties {
 	private Duration connectTimeout;
 
 	/**
+	 * Longest time without reading any data from the connection during an attempt; unset:
+	 * none.
+	 */
+	private Duration readTimeout;
+
+	/**
 	 * Headers sent with every request. Defaults and client headers merge by name; a
 	 * request's own header of the same name wins.
 	 */
@@ -157,6 +163,14 @@ public class ClientProperties {
 
 	public void setConnectTimeout(Duration connectTimeout) {
 		this.connectTimeout = connectTimeout;
+	}
+
+	public Duration getReadTimeout() {
+		return this.readTimeout;
+	}
+
+	public void setReadTimeout(Duration readTimeout) {
+		this.readTimeout = readTimeout;
 	}
 
 	public Map<String, String> getHeaders() {

@@ -102,6 +102,7 @@ final class ClientSettingsResolver {
 		map.from(properties::getTimeout).to(settings::timeout);
 		map.from(properties::getAttemptTimeout).to(settings::attemptTimeout);
 		map.from(properties::getConnectTimeout).to(settings::connectTimeout);
+		map.from(properties::getReadTimeout).to(settings::readTimeout);
 		map.from(properties::getHeaders).to((headers) -> headers.forEach(settings::header));
 		map.from(properties::getMaxInMemorySize).as(ClientSettingsResolver::bytes).to(settings::maxInMemorySize);
 		settings.pool(pool(map, properties.getPool(), base.pool().toBuilder()));
