@@ -93,6 +93,28 @@ class ClientSettingsTest {
 	}
 
 	@Test
+	void hasNoReadTimeoutByDefault() {
+		assertThat(this.builder.build().readTimeout()).isNull();
+	}
+
+	@Test
+	void acceptsAPositiveReadTimeout() {
+		assertThat(this.builder.readTimeout(Duration.ofSeconds(4)).build().readTimeout())
+			.isEqualTo(Duration.ofSeconds(4));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "PT0S", "PT-1S" })
+	void rejectsAReadTimeoutThatIsNotPositive(String readTimeout) {
+		assertThatExceptionOfType(ConfigurationException.class)
+			.isThrownBy(() -> this.builder.readTimeout(Duration.parse(readTimeout)).build())
+			.satisfies((ex) -> assertThat(ex.getProperty()).isEqualTo("read-timeout"))
+			.satisfies((ex) -> assertThat(ex.getClientName()).isEqualTo("payments"))
+			.satisfies((ex) -> assertThat(ex.getProblem())
+				.isEqualTo("must be a positive duration but was " + readTimeout));
+	}
+
+	@Test
 	void rejectsAMaxInMemorySizeBelowOneByte() {
 		assertThatExceptionOfType(ConfigurationException.class)
 			.isThrownBy(() -> this.builder.maxInMemorySize(0).build())

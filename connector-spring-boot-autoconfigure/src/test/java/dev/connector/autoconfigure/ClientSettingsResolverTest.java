@@ -43,6 +43,7 @@ class ClientSettingsResolverTest {
 		values.put("timeout", "3s");
 		values.put("attempt-timeout", "1s");
 		values.put("connect-timeout", "500ms");
+		values.put("read-timeout", "4s");
 		values.put("headers.X-Caller", "orders");
 		values.put("max-in-memory-size", "2MB");
 		values.put("pool.max-connections", "50");
@@ -92,6 +93,7 @@ class ClientSettingsResolverTest {
 			.timeout(Duration.ofSeconds(3))
 			.attemptTimeout(Duration.ofSeconds(1))
 			.connectTimeout(Duration.ofMillis(500))
+			.readTimeout(Duration.ofSeconds(4))
 			.header("X-Caller", "orders")
 			.maxInMemorySize(2 * 1024 * 1024)
 			.pool(PoolSettings.builder()

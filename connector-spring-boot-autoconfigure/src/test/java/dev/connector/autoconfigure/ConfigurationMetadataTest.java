@@ -41,6 +41,7 @@ class ConfigurationMetadataTest {
 		List<String> expected = List.of("connector.default-client", "connector.clients", "connector.defaults.transport",
 				"connector.defaults.base-url", "connector.defaults.url", "connector.defaults.timeout",
 				"connector.defaults.attempt-timeout", "connector.defaults.connect-timeout",
+				"connector.defaults.read-timeout",
 				"connector.defaults.headers", "connector.defaults.max-in-memory-size",
 				"connector.defaults.retry.enabled", "connector.defaults.retry.max-attempts",
 				"connector.defaults.retry.wait-duration", "connector.defaults.retry.multiplier",
@@ -89,6 +90,7 @@ class ConfigurationMetadataTest {
 	void settingsUnsetByDefaultHaveNoDefaultValue() throws Exception {
 		Map<String, JsonNode> properties = properties();
 		assertThat(properties.get("connector.defaults.attempt-timeout").has("defaultValue")).isFalse();
+		assertThat(properties.get("connector.defaults.read-timeout").has("defaultValue")).isFalse();
 		assertThat(properties.get("connector.defaults.base-url").has("defaultValue")).isFalse();
 		assertThat(properties.get("connector.defaults.headers").has("defaultValue")).isFalse();
 		assertThat(properties.get("connector.defaults.retry.instance").has("defaultValue")).isFalse();

@@ -99,6 +99,16 @@ class ConnectorsEndpointTest {
 	}
 
 	@Test
+	void showsTheReadTimeoutOnlyWhereItIsSet() {
+		this.contextRunner.withPropertyValues("connector.clients.quotes.read-timeout=4s").run((context) -> {
+			JsonNode clients = json(context.getBean(ConnectorsEndpoint.class).connectors(SecurityContext.NONE))
+				.path("clients");
+			assertThat(clients.path("quotes").path("readTimeout").asText()).isEqualTo("PT4S");
+			assertThat(clients.path("payments").path("readTimeout").isNull()).isTrue();
+		});
+	}
+
+	@Test
 	void masksTheHeadersOfTheClientsRedactListIgnoringCase() {
 		this.contextRunner
 			.withPropertyValues("connector.clients.quotes.logging.redact-headers=x-api-key",
