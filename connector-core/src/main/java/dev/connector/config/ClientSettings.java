@@ -3,6 +3,7 @@ package dev.connector.config;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -13,17 +14,67 @@ import dev.connector.ConfigurationException;
 
 import org.springframework.http.HttpHeaders;
 
+import static dev.connector.config.SettingsChecks.atLeast;
+import static dev.connector.config.SettingsChecks.invalid;
+import static dev.connector.config.SettingsChecks.notNegative;
+import static dev.connector.config.SettingsChecks.positive;
+import static dev.connector.config.SettingsChecks.positiveWhenSet;
+
 /**
  * The resolved, immutable settings of one client: what is left after the per-client
  * configuration has been merged over the defaults and the built-in values. Built once when
- * the client is created; the request path only reads it.
+ * the client is created; the request path only reads it. Build it with
+ * {@link #builder(String)}, derive it with {@link #toBuilder()}.
  * <p>
- * Property names in errors are the keys under {@code connector.clients.<name>}; the Spring
- * Boot integration validates the bound properties itself and names the full property.
+ * Every record here checks its values when it is created and throws a
+ * {@link ConfigurationException} naming the first invalid one. Property names in errors
+ * are the keys under {@code connector.clients.<name>} ({@code retry.max-attempts}); the
+ * nested records do not know their client, so their errors name none, and the Spring Boot
+ * integration names the full property that was written. The built-in values are the
+ * {@code DEFAULT_*} constants and each nested record's {@code DEFAULTS}.
  *
+ * @param name the client's name
+ * @param transport the transport type, the name a {@code TransportFactory} registers under
+ * @param baseUrl the base URL that request paths resolve against, or {@code null} when
+ * requests use absolute URIs only
+ * @param timeout the overall deadline of one call, all attempts and waits included
+ * @param attemptTimeout the deadline of one attempt, or {@code null} when only the overall
+ * timeout applies
+ * @param connectTimeout how long to wait for a connection to be established
+ * @param readTimeout the longest time without reading any data from the connection during
+ * an attempt, or {@code null} for no such limit
+ * @param maxInMemorySize the largest response body, in bytes, held in memory
+ * @param headers the headers added to every request of this client, read-only
+ * @param pool the connection pool settings
+ * @param retry the retry settings
+ * @param circuitBreaker the circuit breaker settings
+ * @param bulkhead the bulkhead settings
+ * @param rateLimiter the rate limiter settings
+ * @param batch the batch settings
+ * @param logging the request logging settings
+ * @param observation the observation settings
+ * @param health the health settings
  * @since 0.1.0
  */
-public final class ClientSettings {
+public record ClientSettings(
+		String name,
+		String transport,
+		URI baseUrl,
+		Duration timeout,
+		Duration attemptTimeout,
+		Duration connectTimeout,
+		Duration readTimeout,
+		int maxInMemorySize,
+		HttpHeaders headers,
+		PoolSettings pool,
+		RetrySettings retry,
+		CircuitBreakerSettings circuitBreaker,
+		BulkheadSettings bulkhead,
+		RateLimiterSettings rateLimiter,
+		BatchSettings batch,
+		LoggingSettings logging,
+		ObservationSettings observation,
+		HealthSettings health) {
 
 	/** The built-in overall deadline of one call, all attempts included. */
 	public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
@@ -37,66 +88,40 @@ public final class ClientSettings {
 	/** The built-in transport type. */
 	public static final String DEFAULT_TRANSPORT = "http";
 
-	private final String name;
-
-	private final String transport;
-
-	private final URI baseUrl;
-
-	private final Duration timeout;
-
-	private final Duration attemptTimeout;
-
-	private final Duration connectTimeout;
-
-	private final HttpHeaders headers;
-
-	private final int maxInMemorySize;
-
-	private final PoolSettings pool;
-
-	private final RetrySettings retry;
-
-	private final CircuitBreakerSettings circuitBreaker;
-
-	private final BulkheadSettings bulkhead;
-
-	private final RateLimiterSettings rateLimiter;
-
-	private final BatchSettings batch;
-
-	private final LoggingSettings logging;
-
-	private final boolean observationEnabled;
-
-	private final HealthSettings health;
-
-	private ClientSettings(Builder builder) {
-		this.name = builder.name;
-		this.transport = builder.transport;
-		this.baseUrl = builder.baseUrl;
-		this.timeout = builder.timeout;
-		this.attemptTimeout = builder.attemptTimeout;
-		this.connectTimeout = builder.connectTimeout;
-		HttpHeaders headers = new HttpHeaders();
-		headers.addAll(builder.headers);
-		this.headers = HttpHeaders.readOnlyHttpHeaders(headers);
-		this.maxInMemorySize = builder.maxInMemorySize;
-		this.pool = builder.pool;
-		this.retry = builder.retry;
-		this.circuitBreaker = builder.circuitBreaker;
-		this.bulkhead = builder.bulkhead;
-		this.rateLimiter = builder.rateLimiter;
-		this.batch = builder.batch;
-		this.logging = builder.logging;
-		this.observationEnabled = builder.observationEnabled;
-		this.health = builder.health;
+	/**
+	 * Create settings, checking every value; prefer {@link #builder(String)}. The headers
+	 * are copied into read-only headers.
+	 * @throws ConfigurationException naming the first invalid value
+	 */
+	public ClientSettings {
+		checkName(name);
+		Objects.requireNonNull(transport, "transport must not be null");
+		positive(name, "timeout", timeout);
+		positiveWhenSet(name, "attempt-timeout", attemptTimeout);
+		positive(name, "connect-timeout", connectTimeout);
+		positiveWhenSet(name, "read-timeout", readTimeout);
+		atLeast(name, "max-in-memory-size", maxInMemorySize, 1);
+		HttpHeaders copy = new HttpHeaders();
+		if (headers != null) {
+			copy.addAll(headers);
+		}
+		headers = HttpHeaders.readOnlyHttpHeaders(copy);
+		Objects.requireNonNull(pool, "pool must not be null");
+		Objects.requireNonNull(retry, "retry must not be null");
+		Objects.requireNonNull(circuitBreaker, "circuitBreaker must not be null");
+		Objects.requireNonNull(bulkhead, "bulkhead must not be null");
+		Objects.requireNonNull(rateLimiter, "rateLimiter must not be null");
+		Objects.requireNonNull(batch, "batch must not be null");
+		Objects.requireNonNull(logging, "logging must not be null");
+		Objects.requireNonNull(observation, "observation must not be null");
+		Objects.requireNonNull(health, "health must not be null");
 	}
 
 	/**
 	 * Start settings for the named client, with every value at its built-in default.
 	 * @param name the client's name
 	 * @return a new builder
+	 * @throws ConfigurationException if the name is blank
 	 */
 	public static Builder builder(String name) {
 		return new Builder(name);
@@ -107,142 +132,7 @@ public final class ClientSettings {
 	 * @return a new builder
 	 */
 	public Builder toBuilder() {
-		return new Builder(this.name).transport(this.transport)
-			.baseUrl(this.baseUrl)
-			.timeout(this.timeout)
-			.attemptTimeout(this.attemptTimeout)
-			.connectTimeout(this.connectTimeout)
-			.headers(this.headers)
-			.maxInMemorySize(this.maxInMemorySize)
-			.pool(this.pool)
-			.retry(this.retry)
-			.circuitBreaker(this.circuitBreaker)
-			.bulkhead(this.bulkhead)
-			.rateLimiter(this.rateLimiter)
-			.batch(this.batch)
-			.logging(this.logging)
-			.observationEnabled(this.observationEnabled)
-			.health(this.health);
-	}
-
-	/**
-	 * Return the client's name.
-	 * @return the name
-	 */
-	public String name() {
-		return this.name;
-	}
-
-	/**
-	 * Return the transport type, the name a {@code TransportFactory} registers under.
-	 * @return the type, {@code http} by default
-	 */
-	public String transport() {
-		return this.transport;
-	}
-
-	/**
-	 * Return the base URL that request paths resolve against.
-	 * @return the base URL, or {@code null} when requests use absolute URIs only
-	 */
-	public URI baseUrl() {
-		return this.baseUrl;
-	}
-
-	/**
-	 * Return the overall deadline of one call, all attempts and waits included.
-	 * @return the timeout, {@link #DEFAULT_TIMEOUT} by default
-	 */
-	public Duration timeout() {
-		return this.timeout;
-	}
-
-	/**
-	 * Return the deadline of one attempt.
-	 * @return the attempt timeout, or {@code null} when only the overall timeout applies
-	 */
-	public Duration attemptTimeout() {
-		return this.attemptTimeout;
-	}
-
-	/**
-	 * Return how long to wait for a connection to be established.
-	 * @return the connect timeout, {@link #DEFAULT_CONNECT_TIMEOUT} by default
-	 */
-	public Duration connectTimeout() {
-		return this.connectTimeout;
-	}
-
-	/**
-	 * Return the headers added to every request of this client.
-	 * @return read-only headers
-	 */
-	public HttpHeaders headers() {
-		return this.headers;
-	}
-
-	/**
-	 * Return the largest response body, in bytes, held in memory.
-	 * @return the limit, {@link #DEFAULT_MAX_IN_MEMORY_SIZE} by default
-	 */
-	public int maxInMemorySize() {
-		return this.maxInMemorySize;
-	}
-
-	/**
-	 * Return the connection pool settings.
-	 * @return the pool settings
-	 */
-	public PoolSettings pool() {
-		return this.pool;
-	}
-
-	/**
-	 * Return the retry settings.
-	 * @return the retry settings
-	 */
-	public RetrySettings retry() {
-		return this.retry;
-	}
-
-	/**
-	 * Return the circuit breaker settings.
-	 * @return the circuit breaker settings
-	 */
-	public CircuitBreakerSettings circuitBreaker() {
-		return this.circuitBreaker;
-	}
-
-	/**
-	 * Return the bulkhead settings.
-	 * @return the bulkhead settings
-	 */
-	public BulkheadSettings bulkhead() {
-		return this.bulkhead;
-	}
-
-	/**
-	 * Return the rate limiter settings.
-	 * @return the rate limiter settings
-	 */
-	public RateLimiterSettings rateLimiter() {
-		return this.rateLimiter;
-	}
-
-	/**
-	 * Return the batch settings.
-	 * @return the batch settings
-	 */
-	public BatchSettings batch() {
-		return this.batch;
-	}
-
-	/**
-	 * Return the request logging settings.
-	 * @return the logging settings
-	 */
-	public LoggingSettings logging() {
-		return this.logging;
+		return new Builder(this);
 	}
 
 	/**
@@ -250,25 +140,51 @@ public final class ClientSettings {
 	 * @return {@code true} by default
 	 */
 	public boolean observationEnabled() {
-		return this.observationEnabled;
+		return this.observation.enabled();
 	}
 
 	/**
-	 * Return the health settings.
-	 * @return the health settings
+	 * Describe the settings; header values are left out, as they may be credentials.
+	 * @return a description
 	 */
-	public HealthSettings health() {
-		return this.health;
-	}
-
 	@Override
 	public String toString() {
-		return "ClientSettings[name=" + this.name + ", transport=" + this.transport + ", baseUrl=" + this.baseUrl
-				+ ", timeout=" + this.timeout + ", attemptTimeout=" + this.attemptTimeout + ", connectTimeout="
-				+ this.connectTimeout + ", headers=" + this.headers.keySet() + ", maxInMemorySize="
-				+ this.maxInMemorySize + ", " + this.pool + ", " + this.retry + ", " + this.circuitBreaker + ", "
-				+ this.bulkhead + ", " + this.rateLimiter + ", " + this.batch + ", "
-				+ this.logging + ", observationEnabled=" + this.observationEnabled + ", " + this.health + "]";
+		return "ClientSettings[name=" + this.name
+				+ ", transport=" + this.transport
+				+ ", baseUrl=" + this.baseUrl
+				+ ", timeout=" + this.timeout
+				+ ", attemptTimeout=" + this.attemptTimeout
+				+ ", connectTimeout=" + this.connectTimeout
+				+ ", readTimeout=" + this.readTimeout
+				+ ", maxInMemorySize=" + this.maxInMemorySize
+				+ ", headers=" + this.headers.keySet()
+				+ ", " + this.pool + ", " + this.retry + ", " + this.circuitBreaker + ", " + this.bulkhead
+				+ ", " + this.rateLimiter + ", " + this.batch + ", " + this.logging + ", " + this.observation
+				+ ", " + this.health + "]";
+	}
+
+	private static void checkName(String name) {
+		if (name == null || name.isBlank()) {
+			throw new ConfigurationException(name, "name", "a client needs a non-blank name",
+					"Give the client a name such as 'payments'.");
+		}
+	}
+
+	private static URI parseUrl(String name, String property, String url) {
+		try {
+			URI uri = new URI(url);
+			if (uri.getScheme() == null || uri.getHost() == null) {
+				throw new ConfigurationException(name, property,
+						"'" + url + "' is not an absolute URL with a scheme and a host",
+						"Write it in full, such as http://localhost:8081.");
+			}
+			return uri;
+		}
+		catch (java.net.URISyntaxException ex) {
+			throw new ConfigurationException(name, property,
+					"'" + url + "' is not a valid URL (" + ex.getReason() + " at index " + ex.getIndex() + ")",
+					"Write it in full, such as http://localhost:8081.");
+		}
 	}
 
 	/**
@@ -284,6 +200,94 @@ public final class ClientSettings {
 		/** The built-in pool settings: 500 connections, 10 s acquire, 30 s idle. */
 		public static final PoolSettings DEFAULTS = new PoolSettings(500, Duration.ofSeconds(10),
 				Duration.ofSeconds(30));
+
+		/**
+		 * Create pool settings, checking every value.
+		 * @throws ConfigurationException naming the first invalid value
+		 */
+		public PoolSettings {
+			atLeast(null, "pool.max-connections", maxConnections, 1);
+			positive(null, "pool.pending-acquire-timeout", pendingAcquireTimeout);
+			positive(null, "pool.max-idle-time", maxIdleTime);
+		}
+
+		/**
+		 * Start pool settings from the built-in values.
+		 * @return a new builder
+		 * @since 0.1.0
+		 */
+		public static Builder builder() {
+			return DEFAULTS.toBuilder();
+		}
+
+		/**
+		 * Return a builder initialised with these settings.
+		 * @return a new builder
+		 * @since 0.1.0
+		 */
+		public Builder toBuilder() {
+			return new Builder(this);
+		}
+
+		/**
+		 * Builds {@link PoolSettings}. Not thread-safe.
+		 *
+		 * @since 0.1.0
+		 */
+		public static final class Builder {
+
+			private int maxConnections;
+
+			private Duration pendingAcquireTimeout;
+
+			private Duration maxIdleTime;
+
+			private Builder(PoolSettings settings) {
+				this.maxConnections = settings.maxConnections;
+				this.pendingAcquireTimeout = settings.pendingAcquireTimeout;
+				this.maxIdleTime = settings.maxIdleTime;
+			}
+
+			/**
+			 * Set the most connections open at once.
+			 * @param maxConnections at least 1
+			 * @return this builder
+			 */
+			public Builder maxConnections(int maxConnections) {
+				this.maxConnections = maxConnections;
+				return this;
+			}
+
+			/**
+			 * Set how long a request waits for a free connection.
+			 * @param pendingAcquireTimeout a positive duration
+			 * @return this builder
+			 */
+			public Builder pendingAcquireTimeout(Duration pendingAcquireTimeout) {
+				this.pendingAcquireTimeout = pendingAcquireTimeout;
+				return this;
+			}
+
+			/**
+			 * Set how long an idle connection stays open.
+			 * @param maxIdleTime a positive duration
+			 * @return this builder
+			 */
+			public Builder maxIdleTime(Duration maxIdleTime) {
+				this.maxIdleTime = maxIdleTime;
+				return this;
+			}
+
+			/**
+			 * Build the settings.
+			 * @return the settings
+			 * @throws ConfigurationException naming the first invalid value
+			 */
+			public PoolSettings build() {
+				return new PoolSettings(this.maxConnections, this.pendingAcquireTimeout, this.maxIdleTime);
+			}
+
+		}
 
 	}
 
@@ -313,10 +317,201 @@ public final class ClientSettings {
 				Duration.ofSeconds(2), 0.5, Set.of(429, 502, 503, 504), false, true, null);
 
 		/**
-		 * Create retry settings; the statuses are copied into an ordered, read-only set.
+		 * Create retry settings, checking every value; prefer {@link #builder()}. The
+		 * statuses are copied into an ordered, read-only set.
+		 * @throws ConfigurationException naming the first invalid value
 		 */
 		public RetrySettings {
-			retryOnStatus = (retryOnStatus != null) ? Set.copyOf(new TreeSet<>(retryOnStatus)) : Set.of();
+			atLeast(null, "retry.max-attempts", maxAttempts, 1);
+			positive(null, "retry.wait-duration", waitDuration);
+			positive(null, "retry.max-wait-duration", maxWaitDuration);
+			if (multiplier < 1.0) {
+				throw invalid(null, "retry.multiplier", "must be at least 1.0 but was " + multiplier,
+						"Set it to 1.0 for a fixed wait or more for an exponential backoff.");
+			}
+			if (jitter < 0 || jitter >= 1) {
+				throw invalid(null, "retry.jitter", "must be at least 0 and below 1 but was " + jitter,
+						"Set it to 0 for no jitter, or a fraction such as 0.5.");
+			}
+			retryOnStatus = (retryOnStatus != null)
+					? Collections.unmodifiableSortedSet(new TreeSet<>(retryOnStatus)) : Set.of();
+			for (int status : retryOnStatus) {
+				if (status < 100 || status > 599) {
+					throw invalid(null, "retry.retry-on-status", "contains " + status + ", which is not an HTTP status",
+							"List statuses between 100 and 599, such as [429, 503].");
+				}
+			}
+		}
+
+		/**
+		 * Start retry settings from the built-in values.
+		 * @return a new builder
+		 * @since 0.1.0
+		 */
+		public static Builder builder() {
+			return DEFAULTS.toBuilder();
+		}
+
+		/**
+		 * Return a builder initialised with these settings.
+		 * @return a new builder
+		 * @since 0.1.0
+		 */
+		public Builder toBuilder() {
+			return new Builder(this);
+		}
+
+		/**
+		 * Builds {@link RetrySettings}. Not thread-safe.
+		 *
+		 * @since 0.1.0
+		 */
+		public static final class Builder {
+
+			private boolean enabled;
+
+			private int maxAttempts;
+
+			private Duration waitDuration;
+
+			private double multiplier;
+
+			private Duration maxWaitDuration;
+
+			private double jitter;
+
+			private Set<Integer> retryOnStatus;
+
+			private boolean retryNonIdempotent;
+
+			private boolean respectRetryAfter;
+
+			private String instance;
+
+			private Builder(RetrySettings settings) {
+				this.enabled = settings.enabled;
+				this.maxAttempts = settings.maxAttempts;
+				this.waitDuration = settings.waitDuration;
+				this.multiplier = settings.multiplier;
+				this.maxWaitDuration = settings.maxWaitDuration;
+				this.jitter = settings.jitter;
+				this.retryOnStatus = settings.retryOnStatus;
+				this.retryNonIdempotent = settings.retryNonIdempotent;
+				this.respectRetryAfter = settings.respectRetryAfter;
+				this.instance = settings.instance;
+			}
+
+			/**
+			 * Turn retries on or off.
+			 * @param enabled {@code false} to make one attempt only
+			 * @return this builder
+			 */
+			public Builder enabled(boolean enabled) {
+				this.enabled = enabled;
+				return this;
+			}
+
+			/**
+			 * Set the most attempts, the first included.
+			 * @param maxAttempts at least 1
+			 * @return this builder
+			 */
+			public Builder maxAttempts(int maxAttempts) {
+				this.maxAttempts = maxAttempts;
+				return this;
+			}
+
+			/**
+			 * Set the wait before the second attempt.
+			 * @param waitDuration a positive duration
+			 * @return this builder
+			 */
+			public Builder waitDuration(Duration waitDuration) {
+				this.waitDuration = waitDuration;
+				return this;
+			}
+
+			/**
+			 * Set how much each further wait grows.
+			 * @param multiplier 1.0 for a fixed wait, or more
+			 * @return this builder
+			 */
+			public Builder multiplier(double multiplier) {
+				this.multiplier = multiplier;
+				return this;
+			}
+
+			/**
+			 * Set the longest wait between two attempts.
+			 * @param maxWaitDuration a positive duration
+			 * @return this builder
+			 */
+			public Builder maxWaitDuration(Duration maxWaitDuration) {
+				this.maxWaitDuration = maxWaitDuration;
+				return this;
+			}
+
+			/**
+			 * Set the random spread of each wait.
+			 * @param jitter at least 0 and below 1
+			 * @return this builder
+			 */
+			public Builder jitter(double jitter) {
+				this.jitter = jitter;
+				return this;
+			}
+
+			/**
+			 * Set the response statuses that are retried, replacing the current ones.
+			 * @param retryOnStatus HTTP statuses, from 100 to 599
+			 * @return this builder
+			 */
+			public Builder retryOnStatus(Collection<Integer> retryOnStatus) {
+				this.retryOnStatus = Set.copyOf(retryOnStatus);
+				return this;
+			}
+
+			/**
+			 * Set whether POST and PATCH are retried after the server may have acted on them.
+			 * @param retryNonIdempotent {@code true} to retry them
+			 * @return this builder
+			 */
+			public Builder retryNonIdempotent(boolean retryNonIdempotent) {
+				this.retryNonIdempotent = retryNonIdempotent;
+				return this;
+			}
+
+			/**
+			 * Set whether a {@code Retry-After} header sets the next wait.
+			 * @param respectRetryAfter {@code false} to ignore the header
+			 * @return this builder
+			 */
+			public Builder respectRetryAfter(boolean respectRetryAfter) {
+				this.respectRetryAfter = respectRetryAfter;
+				return this;
+			}
+
+			/**
+			 * Use the attempts and waits of an existing Resilience4j retry instance.
+			 * @param instance the instance's name, or {@code null} for these settings' own
+			 * @return this builder
+			 */
+			public Builder instance(String instance) {
+				this.instance = instance;
+				return this;
+			}
+
+			/**
+			 * Build the settings.
+			 * @return the settings
+			 * @throws ConfigurationException naming the first invalid value
+			 */
+			public RetrySettings build() {
+				return new RetrySettings(this.enabled, this.maxAttempts, this.waitDuration, this.multiplier,
+						this.maxWaitDuration, this.jitter, this.retryOnStatus, this.retryNonIdempotent,
+						this.respectRetryAfter, this.instance);
+			}
+
 		}
 
 	}
@@ -342,6 +537,155 @@ public final class ClientSettings {
 		public static final CircuitBreakerSettings DEFAULTS = new CircuitBreakerSettings(false, 50, 20, 10,
 				Duration.ofSeconds(30), 3, null);
 
+		/**
+		 * Create circuit breaker settings, checking every value; prefer {@link #builder()}.
+		 * @throws ConfigurationException naming the first invalid value
+		 */
+		public CircuitBreakerSettings {
+			if (failureRateThreshold <= 0 || failureRateThreshold > 100) {
+				throw invalid(null, "circuit-breaker.failure-rate-threshold",
+						"must be above 0 and at most 100 but was " + failureRateThreshold,
+						"Set it to a percentage such as 50.");
+			}
+			atLeast(null, "circuit-breaker.sliding-window-size", slidingWindowSize, 1);
+			atLeast(null, "circuit-breaker.minimum-number-of-calls", minimumNumberOfCalls, 1);
+			positive(null, "circuit-breaker.wait-duration-in-open-state", waitDurationInOpenState);
+			atLeast(null, "circuit-breaker.permitted-number-of-calls-in-half-open-state",
+					permittedNumberOfCallsInHalfOpenState, 1);
+		}
+
+		/**
+		 * Start circuit breaker settings from the built-in values.
+		 * @return a new builder
+		 * @since 0.1.0
+		 */
+		public static Builder builder() {
+			return DEFAULTS.toBuilder();
+		}
+
+		/**
+		 * Return a builder initialised with these settings.
+		 * @return a new builder
+		 * @since 0.1.0
+		 */
+		public Builder toBuilder() {
+			return new Builder(this);
+		}
+
+		/**
+		 * Builds {@link CircuitBreakerSettings}. Not thread-safe.
+		 *
+		 * @since 0.1.0
+		 */
+		public static final class Builder {
+
+			private boolean enabled;
+
+			private float failureRateThreshold;
+
+			private int slidingWindowSize;
+
+			private int minimumNumberOfCalls;
+
+			private Duration waitDurationInOpenState;
+
+			private int permittedNumberOfCallsInHalfOpenState;
+
+			private String instance;
+
+			private Builder(CircuitBreakerSettings settings) {
+				this.enabled = settings.enabled;
+				this.failureRateThreshold = settings.failureRateThreshold;
+				this.slidingWindowSize = settings.slidingWindowSize;
+				this.minimumNumberOfCalls = settings.minimumNumberOfCalls;
+				this.waitDurationInOpenState = settings.waitDurationInOpenState;
+				this.permittedNumberOfCallsInHalfOpenState = settings.permittedNumberOfCallsInHalfOpenState;
+				this.instance = settings.instance;
+			}
+
+			/**
+			 * Turn the circuit breaker on or off.
+			 * @param enabled {@code true} to pass calls through a circuit breaker
+			 * @return this builder
+			 */
+			public Builder enabled(boolean enabled) {
+				this.enabled = enabled;
+				return this;
+			}
+
+			/**
+			 * Set the failure percentage that opens the circuit.
+			 * @param failureRateThreshold above 0 and at most 100
+			 * @return this builder
+			 */
+			public Builder failureRateThreshold(float failureRateThreshold) {
+				this.failureRateThreshold = failureRateThreshold;
+				return this;
+			}
+
+			/**
+			 * Set how many recent calls the failure rate is computed over.
+			 * @param slidingWindowSize at least 1
+			 * @return this builder
+			 */
+			public Builder slidingWindowSize(int slidingWindowSize) {
+				this.slidingWindowSize = slidingWindowSize;
+				return this;
+			}
+
+			/**
+			 * Set how many calls are needed before the failure rate counts.
+			 * @param minimumNumberOfCalls at least 1
+			 * @return this builder
+			 */
+			public Builder minimumNumberOfCalls(int minimumNumberOfCalls) {
+				this.minimumNumberOfCalls = minimumNumberOfCalls;
+				return this;
+			}
+
+			/**
+			 * Set how long the circuit stays open before trial calls.
+			 * @param waitDurationInOpenState a positive duration
+			 * @return this builder
+			 */
+			public Builder waitDurationInOpenState(Duration waitDurationInOpenState) {
+				this.waitDurationInOpenState = waitDurationInOpenState;
+				return this;
+			}
+
+			/**
+			 * Set how many trial calls half-open allows.
+			 * @param permittedNumberOfCallsInHalfOpenState at least 1
+			 * @return this builder
+			 */
+			public Builder permittedNumberOfCallsInHalfOpenState(int permittedNumberOfCallsInHalfOpenState) {
+				this.permittedNumberOfCallsInHalfOpenState = permittedNumberOfCallsInHalfOpenState;
+				return this;
+			}
+
+			/**
+			 * Use the configuration of an existing Resilience4j circuit breaker.
+			 * @param instance the instance's name, or {@code null} for these settings' own
+			 * @return this builder
+			 */
+			public Builder instance(String instance) {
+				this.instance = instance;
+				return this;
+			}
+
+			/**
+			 * Build the settings.
+			 * @return the settings
+			 * @throws ConfigurationException naming the first invalid value
+			 */
+			public CircuitBreakerSettings build() {
+				return new CircuitBreakerSettings(this.enabled, this.failureRateThreshold, this.slidingWindowSize,
+						this.minimumNumberOfCalls, this.waitDurationInOpenState,
+						this.permittedNumberOfCallsInHalfOpenState, this.instance);
+			}
+
+		}
+
 	}
 
 	/**
@@ -358,6 +702,92 @@ public final class ClientSettings {
 
 		/** The built-in bulkhead settings: off; 25 calls. */
 		public static final BulkheadSettings DEFAULTS = new BulkheadSettings(false, 25, null);
+
+		/**
+		 * Create bulkhead settings, checking every value.
+		 * @throws ConfigurationException naming the first invalid value
+		 */
+		public BulkheadSettings {
+			atLeast(null, "bulkhead.max-concurrent-calls", maxConcurrentCalls, 1);
+		}
+
+		/**
+		 * Start bulkhead settings from the built-in values.
+		 * @return a new builder
+		 * @since 0.1.0
+		 */
+		public static Builder builder() {
+			return DEFAULTS.toBuilder();
+		}
+
+		/**
+		 * Return a builder initialised with these settings.
+		 * @return a new builder
+		 * @since 0.1.0
+		 */
+		public Builder toBuilder() {
+			return new Builder(this);
+		}
+
+		/**
+		 * Builds {@link BulkheadSettings}. Not thread-safe.
+		 *
+		 * @since 0.1.0
+		 */
+		public static final class Builder {
+
+			private boolean enabled;
+
+			private int maxConcurrentCalls;
+
+			private String instance;
+
+			private Builder(BulkheadSettings settings) {
+				this.enabled = settings.enabled;
+				this.maxConcurrentCalls = settings.maxConcurrentCalls;
+				this.instance = settings.instance;
+			}
+
+			/**
+			 * Turn the bulkhead on or off.
+			 * @param enabled {@code true} to limit concurrent calls
+			 * @return this builder
+			 */
+			public Builder enabled(boolean enabled) {
+				this.enabled = enabled;
+				return this;
+			}
+
+			/**
+			 * Set the most calls in flight at once.
+			 * @param maxConcurrentCalls at least 1
+			 * @return this builder
+			 */
+			public Builder maxConcurrentCalls(int maxConcurrentCalls) {
+				this.maxConcurrentCalls = maxConcurrentCalls;
+				return this;
+			}
+
+			/**
+			 * Use the configuration of an existing Resilience4j bulkhead.
+			 * @param instance the instance's name, or {@code null} for these settings' own
+			 * @return this builder
+			 */
+			public Builder instance(String instance) {
+				this.instance = instance;
+				return this;
+			}
+
+			/**
+			 * Build the settings.
+			 * @return the settings
+			 * @throws ConfigurationException naming the first invalid value
+			 */
+			public BulkheadSettings build() {
+				return new BulkheadSettings(this.enabled, this.maxConcurrentCalls, this.instance);
+			}
+
+		}
 
 	}
 
@@ -379,6 +809,121 @@ public final class ClientSettings {
 		public static final RateLimiterSettings DEFAULTS = new RateLimiterSettings(false, 50, Duration.ofSeconds(1),
 				Duration.ZERO, null);
 
+		/**
+		 * Create rate limiter settings, checking every value; prefer {@link #builder()}.
+		 * @throws ConfigurationException naming the first invalid value
+		 */
+		public RateLimiterSettings {
+			atLeast(null, "rate-limiter.limit-for-period", limitForPeriod, 1);
+			positive(null, "rate-limiter.limit-refresh-period", limitRefreshPeriod);
+			notNegative(null, "rate-limiter.timeout-duration", timeoutDuration);
+		}
+
+		/**
+		 * Start rate limiter settings from the built-in values.
+		 * @return a new builder
+		 * @since 0.1.0
+		 */
+		public static Builder builder() {
+			return DEFAULTS.toBuilder();
+		}
+
+		/**
+		 * Return a builder initialised with these settings.
+		 * @return a new builder
+		 * @since 0.1.0
+		 */
+		public Builder toBuilder() {
+			return new Builder(this);
+		}
+
+		/**
+		 * Builds {@link RateLimiterSettings}. Not thread-safe.
+		 *
+		 * @since 0.1.0
+		 */
+		public static final class Builder {
+
+			private boolean enabled;
+
+			private int limitForPeriod;
+
+			private Duration limitRefreshPeriod;
+
+			private Duration timeoutDuration;
+
+			private String instance;
+
+			private Builder(RateLimiterSettings settings) {
+				this.enabled = settings.enabled;
+				this.limitForPeriod = settings.limitForPeriod;
+				this.limitRefreshPeriod = settings.limitRefreshPeriod;
+				this.timeoutDuration = settings.timeoutDuration;
+				this.instance = settings.instance;
+			}
+
+			/**
+			 * Turn the rate limiter on or off.
+			 * @param enabled {@code true} to limit calls per period
+			 * @return this builder
+			 */
+			public Builder enabled(boolean enabled) {
+				this.enabled = enabled;
+				return this;
+			}
+
+			/**
+			 * Set the calls allowed per period.
+			 * @param limitForPeriod at least 1
+			 * @return this builder
+			 */
+			public Builder limitForPeriod(int limitForPeriod) {
+				this.limitForPeriod = limitForPeriod;
+				return this;
+			}
+
+			/**
+			 * Set the period.
+			 * @param limitRefreshPeriod a positive duration
+			 * @return this builder
+			 */
+			public Builder limitRefreshPeriod(Duration limitRefreshPeriod) {
+				this.limitRefreshPeriod = limitRefreshPeriod;
+				return this;
+			}
+
+			/**
+			 * Set how long a call waits for permission before it is rejected.
+			 * @param timeoutDuration zero to reject at once, or a positive duration
+			 * @return this builder
+			 */
+			public Builder timeoutDuration(Duration timeoutDuration) {
+				this.timeoutDuration = timeoutDuration;
+				return this;
+			}
+
+			/**
+			 * Use the configuration of an existing Resilience4j rate limiter.
+			 * @param instance the instance's name, or {@code null} for these settings' own
+			 * @return this builder
+			 */
+			public Builder instance(String instance) {
+				this.instance = instance;
+				return this;
+			}
+
+			/**
+			 * Build the settings.
+			 * @return the settings
+			 * @throws ConfigurationException naming the first invalid value
+			 */
+			public RateLimiterSettings build() {
+				return new RateLimiterSettings(this.enabled, this.limitForPeriod, this.limitRefreshPeriod,
+						this.timeoutDuration, this.instance);
+			}
+
+		}
+
 	}
 
 	/**
@@ -398,6 +943,121 @@ public final class ClientSettings {
 		public static final HealthSettings DEFAULTS = new HealthSettings(3, false, null, Duration.ofSeconds(10),
 				Duration.ofSeconds(2));
 
+		/**
+		 * Create health settings, checking every value; prefer {@link #builder()}.
+		 * @throws ConfigurationException naming the first invalid value
+		 */
+		public HealthSettings {
+			atLeast(null, "health.failure-threshold", failureThreshold, 1);
+			positive(null, "health.probe.interval", probeInterval);
+			positive(null, "health.probe.timeout", probeTimeout);
+		}
+
+		/**
+		 * Start health settings from the built-in values.
+		 * @return a new builder
+		 * @since 0.1.0
+		 */
+		public static Builder builder() {
+			return DEFAULTS.toBuilder();
+		}
+
+		/**
+		 * Return a builder initialised with these settings.
+		 * @return a new builder
+		 * @since 0.1.0
+		 */
+		public Builder toBuilder() {
+			return new Builder(this);
+		}
+
+		/**
+		 * Builds {@link HealthSettings}. Not thread-safe.
+		 *
+		 * @since 0.1.0
+		 */
+		public static final class Builder {
+
+			private int failureThreshold;
+
+			private boolean required;
+
+			private String probePath;
+
+			private Duration probeInterval;
+
+			private Duration probeTimeout;
+
+			private Builder(HealthSettings settings) {
+				this.failureThreshold = settings.failureThreshold;
+				this.required = settings.required;
+				this.probePath = settings.probePath;
+				this.probeInterval = settings.probeInterval;
+				this.probeTimeout = settings.probeTimeout;
+			}
+
+			/**
+			 * Set the consecutive failed calls after which the client is down.
+			 * @param failureThreshold at least 1
+			 * @return this builder
+			 */
+			public Builder failureThreshold(int failureThreshold) {
+				this.failureThreshold = failureThreshold;
+				return this;
+			}
+
+			/**
+			 * Set whether the client being down takes the application down.
+			 * @param required {@code true} for a client the application cannot do without
+			 * @return this builder
+			 */
+			public Builder required(boolean required) {
+				this.required = required;
+				return this;
+			}
+
+			/**
+			 * Set a path to probe actively with a GET.
+			 * @param probePath the path, or {@code null} for passive health only
+			 * @return this builder
+			 */
+			public Builder probePath(String probePath) {
+				this.probePath = probePath;
+				return this;
+			}
+
+			/**
+			 * Set the least time between two probes.
+			 * @param probeInterval a positive duration
+			 * @return this builder
+			 */
+			public Builder probeInterval(Duration probeInterval) {
+				this.probeInterval = probeInterval;
+				return this;
+			}
+
+			/**
+			 * Set the deadline of one probe.
+			 * @param probeTimeout a positive duration
+			 * @return this builder
+			 */
+			public Builder probeTimeout(Duration probeTimeout) {
+				this.probeTimeout = probeTimeout;
+				return this;
+			}
+
+			/**
+			 * Build the settings.
+			 * @return the settings
+			 * @throws ConfigurationException naming the first invalid value
+			 */
+			public HealthSettings build() {
+				return new HealthSettings(this.failureThreshold, this.required, this.probePath, this.probeInterval,
+						this.probeTimeout);
+			}
+
+		}
+
 	}
 
 	/**
@@ -410,6 +1070,14 @@ public final class ClientSettings {
 
 		/** The built-in batch settings: 16 in flight. */
 		public static final BatchSettings DEFAULTS = new BatchSettings(16);
+
+		/**
+		 * Create batch settings, checking the value.
+		 * @throws ConfigurationException if the value is invalid
+		 */
+		public BatchSettings {
+			atLeast(null, "batch.max-concurrency", maxConcurrency, 1);
+		}
 
 	}
 
@@ -433,6 +1101,84 @@ public final class ClientSettings {
 			Objects.requireNonNull(level, "level must not be null");
 			redactHeaders = (redactHeaders != null) ? Set.copyOf(redactHeaders) : Set.of();
 		}
+
+		/**
+		 * Start logging settings from the built-in values.
+		 * @return a new builder
+		 * @since 0.1.0
+		 */
+		public static Builder builder() {
+			return DEFAULTS.toBuilder();
+		}
+
+		/**
+		 * Return a builder initialised with these settings.
+		 * @return a new builder
+		 * @since 0.1.0
+		 */
+		public Builder toBuilder() {
+			return new Builder(this);
+		}
+
+		/**
+		 * Builds {@link LoggingSettings}. Not thread-safe.
+		 *
+		 * @since 0.1.0
+		 */
+		public static final class Builder {
+
+			private LogLevel level;
+
+			private Set<String> redactHeaders;
+
+			private Builder(LoggingSettings settings) {
+				this.level = settings.level;
+				this.redactHeaders = settings.redactHeaders;
+			}
+
+			/**
+			 * Set how much of each call is logged.
+			 * @param level the level
+			 * @return this builder
+			 */
+			public Builder level(LogLevel level) {
+				this.level = level;
+				return this;
+			}
+
+			/**
+			 * Set the headers whose values are masked, replacing the current ones.
+			 * @param redactHeaders header names, matched ignoring case
+			 * @return this builder
+			 */
+			public Builder redactHeaders(Collection<String> redactHeaders) {
+				this.redactHeaders = Set.copyOf(redactHeaders);
+				return this;
+			}
+
+			/**
+			 * Build the settings.
+			 * @return the settings
+			 */
+			public LoggingSettings build() {
+				return new LoggingSettings(this.level, this.redactHeaders);
+			}
+
+		}
+
+	}
+
+	/**
+	 * Observation settings.
+	 *
+	 * @param enabled whether calls of the client are observed (given an observation
+	 * registry)
+	 * @since 0.1.0
+	 */
+	public record ObservationSettings(boolean enabled) {
+
+		/** The built-in observation settings: observed. */
+		public static final ObservationSettings DEFAULTS = new ObservationSettings(true);
 
 	}
 
@@ -458,7 +1204,8 @@ public final class ClientSettings {
 	}
 
 	/**
-	 * Builds {@link ClientSettings}, checking every value. Not thread-safe.
+	 * Builds {@link ClientSettings}; values are checked when the settings are built. Not
+	 * thread-safe.
 	 *
 	 * @since 0.1.0
 	 */
@@ -476,9 +1223,11 @@ public final class ClientSettings {
 
 		private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
 
-		private final HttpHeaders headers = new HttpHeaders();
+		private Duration readTimeout;
 
 		private int maxInMemorySize = DEFAULT_MAX_IN_MEMORY_SIZE;
+
+		private final HttpHeaders headers = new HttpHeaders();
 
 		private PoolSettings pool = PoolSettings.DEFAULTS;
 
@@ -494,16 +1243,34 @@ public final class ClientSettings {
 
 		private LoggingSettings logging = LoggingSettings.DEFAULTS;
 
-		private boolean observationEnabled = true;
+		private ObservationSettings observation = ObservationSettings.DEFAULTS;
 
 		private HealthSettings health = HealthSettings.DEFAULTS;
 
 		private Builder(String name) {
-			if (name == null || name.isBlank()) {
-				throw new ConfigurationException(name, "name", "a client needs a non-blank name",
-						"Give the client a name such as 'payments'.");
-			}
+			checkName(name);
 			this.name = name;
+		}
+
+		private Builder(ClientSettings settings) {
+			this.name = settings.name;
+			this.transport = settings.transport;
+			this.baseUrl = settings.baseUrl;
+			this.timeout = settings.timeout;
+			this.attemptTimeout = settings.attemptTimeout;
+			this.connectTimeout = settings.connectTimeout;
+			this.readTimeout = settings.readTimeout;
+			this.maxInMemorySize = settings.maxInMemorySize;
+			this.headers.addAll(settings.headers);
+			this.pool = settings.pool;
+			this.retry = settings.retry;
+			this.circuitBreaker = settings.circuitBreaker;
+			this.bulkhead = settings.bulkhead;
+			this.rateLimiter = settings.rateLimiter;
+			this.batch = settings.batch;
+			this.logging = settings.logging;
+			this.observation = settings.observation;
+			this.health = settings.health;
 		}
 
 		/**
@@ -530,6 +1297,7 @@ public final class ClientSettings {
 		 * Set the base URL that request paths resolve against.
 		 * @param baseUrl an absolute URL, or {@code null} for none
 		 * @return this builder
+		 * @throws ConfigurationException naming {@code base-url} if it is not an absolute URL
 		 */
 		public Builder baseUrl(String baseUrl) {
 			this.baseUrl = (baseUrl != null) ? parseUrl(this.name, "base-url", baseUrl) : null;
@@ -563,6 +1331,17 @@ public final class ClientSettings {
 		 */
 		public Builder connectTimeout(Duration connectTimeout) {
 			this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout must not be null");
+			return this;
+		}
+
+		/**
+		 * Set the longest time without reading any data from the connection during an
+		 * attempt.
+		 * @param readTimeout a positive duration, or {@code null} for none
+		 * @return this builder
+		 */
+		public Builder readTimeout(Duration readTimeout) {
+			this.readTimeout = readTimeout;
 			return this;
 		}
 
@@ -668,12 +1447,22 @@ public final class ClientSettings {
 		}
 
 		/**
+		 * Set the observation settings.
+		 * @param observation the observation settings
+		 * @return this builder
+		 */
+		public Builder observation(ObservationSettings observation) {
+			this.observation = Objects.requireNonNull(observation, "observation must not be null");
+			return this;
+		}
+
+		/**
 		 * Turn observation of this client's calls on or off.
 		 * @param observationEnabled {@code false} to record no observations
 		 * @return this builder
 		 */
 		public Builder observationEnabled(boolean observationEnabled) {
-			this.observationEnabled = observationEnabled;
+			this.observation = new ObservationSettings(observationEnabled);
 			return this;
 		}
 
@@ -693,93 +1482,24 @@ public final class ClientSettings {
 		 * @throws ConfigurationException naming the first invalid value
 		 */
 		public ClientSettings build() {
-			positive("timeout", this.timeout);
-			if (this.attemptTimeout != null) {
-				positive("attempt-timeout", this.attemptTimeout);
-			}
-			positive("connect-timeout", this.connectTimeout);
-			atLeast("max-in-memory-size", this.maxInMemorySize, 1);
-			atLeast("pool.max-connections", this.pool.maxConnections(), 1);
-			positive("pool.pending-acquire-timeout", this.pool.pendingAcquireTimeout());
-			positive("pool.max-idle-time", this.pool.maxIdleTime());
-			atLeast("retry.max-attempts", this.retry.maxAttempts(), 1);
-			positive("retry.wait-duration", this.retry.waitDuration());
-			positive("retry.max-wait-duration", this.retry.maxWaitDuration());
-			if (this.retry.multiplier() < 1.0) {
-				throw invalid("retry.multiplier", "must be at least 1.0 but was " + this.retry.multiplier(),
-						"Set it to 1.0 for a fixed wait or more for an exponential backoff.");
-			}
-			if (this.retry.jitter() < 0 || this.retry.jitter() >= 1) {
-				throw invalid("retry.jitter", "must be at least 0 and below 1 but was " + this.retry.jitter(),
-						"Set it to 0 for no jitter, or a fraction such as 0.5.");
-			}
-			for (int status : this.retry.retryOnStatus()) {
-				if (status < 100 || status > 599) {
-					throw invalid("retry.retry-on-status", "contains " + status + ", which is not an HTTP status",
-							"List statuses between 100 and 599, such as [429, 503].");
-				}
-			}
-			if (this.circuitBreaker.failureRateThreshold() <= 0 || this.circuitBreaker.failureRateThreshold() > 100) {
-				throw invalid("circuit-breaker.failure-rate-threshold",
-						"must be above 0 and at most 100 but was " + this.circuitBreaker.failureRateThreshold(),
-						"Set it to a percentage such as 50.");
-			}
-			atLeast("circuit-breaker.sliding-window-size", this.circuitBreaker.slidingWindowSize(), 1);
-			atLeast("circuit-breaker.minimum-number-of-calls", this.circuitBreaker.minimumNumberOfCalls(), 1);
-			positive("circuit-breaker.wait-duration-in-open-state", this.circuitBreaker.waitDurationInOpenState());
-			atLeast("circuit-breaker.permitted-number-of-calls-in-half-open-state",
-					this.circuitBreaker.permittedNumberOfCallsInHalfOpenState(), 1);
-			atLeast("bulkhead.max-concurrent-calls", this.bulkhead.maxConcurrentCalls(), 1);
-			atLeast("rate-limiter.limit-for-period", this.rateLimiter.limitForPeriod(), 1);
-			positive("rate-limiter.limit-refresh-period", this.rateLimiter.limitRefreshPeriod());
-			notNegative("rate-limiter.timeout-duration", this.rateLimiter.timeoutDuration());
-			atLeast("batch.max-concurrency", this.batch.maxConcurrency(), 1);
-			atLeast("health.failure-threshold", this.health.failureThreshold(), 1);
-			positive("health.probe.interval", this.health.probeInterval());
-			positive("health.probe.timeout", this.health.probeTimeout());
-			return new ClientSettings(this);
-		}
-
-		private void positive(String property, Duration value) {
-			if (value == null || value.isNegative() || value.isZero()) {
-				throw invalid(property, "must be a positive duration but was " + value,
-						"Set it to a positive duration such as 2s or 500ms.");
-			}
-		}
-
-		private void notNegative(String property, Duration value) {
-			if (value == null || value.isNegative()) {
-				throw invalid(property, "must not be negative but was " + value,
-						"Set it to 0 for no waiting, or a duration such as 500ms.");
-			}
-		}
-
-		private void atLeast(String property, int value, int min) {
-			if (value < min) {
-				throw invalid(property, "must be at least " + min + " but was " + value,
-						"Set it to " + min + " or more.");
-			}
-		}
-
-		private ConfigurationException invalid(String property, String problem, String action) {
-			return new ConfigurationException(this.name, property, problem, action);
-		}
-
-		static URI parseUrl(String name, String property, String url) {
-			try {
-				URI uri = new URI(url);
-				if (uri.getScheme() == null || uri.getHost() == null) {
-					throw new ConfigurationException(name, property,
-							"'" + url + "' is not an absolute URL with a scheme and a host",
-							"Write it in full, such as http://localhost:8081.");
-				}
-				return uri;
-			}
-			catch (java.net.URISyntaxException ex) {
-				throw new ConfigurationException(name, property,
-						"'" + url + "' is not a valid URL (" + ex.getReason() + " at index " + ex.getIndex() + ")",
-						"Write it in full, such as http://localhost:8081.");
-			}
+			return new ClientSettings(this.name,
+					this.transport,
+					this.baseUrl,
+					this.timeout,
+					this.attemptTimeout,
+					this.connectTimeout,
+					this.readTimeout,
+					this.maxInMemorySize,
+					this.headers,
+					this.pool,
+					this.retry,
+					this.circuitBreaker,
+					this.bulkhead,
+					this.rateLimiter,
+					this.batch,
+					this.logging,
+					this.observation,
+					this.health);
 		}
 
 	}

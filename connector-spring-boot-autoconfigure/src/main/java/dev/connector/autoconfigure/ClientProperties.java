@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.connector.config.ClientSettings;
 import dev.connector.config.ClientSettings.LogLevel;
 
 import org.springframework.util.unit.DataSize;
@@ -12,15 +13,18 @@ import org.springframework.util.unit.DataSize;
 /**
  * The settings of one client, or the defaults of all clients: the same keys under
  * {@code connector.defaults} and {@code connector.clients.<name>}. An unset value inherits
- * from the level above.
+ * from the level above; above {@code connector.defaults} are the built-in values of
+ * {@link ClientSettings}, which the build copies into the configuration metadata.
+ * <p>
+ * A new setting is a field here (its Javadoc is its description), a component of the
+ * settings record, and one line in {@code ClientSettingsResolver}.
  *
  * @since 0.1.0
  */
 public class ClientProperties {
 
 	/**
-	 * Transport type: 'http' (WebClient) or the type of a registered TransportFactory
-	 * bean. Built-in default: http.
+	 * Transport type: 'http' (WebClient) or the type of a registered TransportFactory bean.
 	 */
 	private String transport;
 
@@ -37,7 +41,7 @@ public class ClientProperties {
 	private String url;
 
 	/**
-	 * Overall deadline of one call, all attempts and waits included. Built-in default: 10s.
+	 * Overall deadline of one call, all attempts and waits included.
 	 */
 	private Duration timeout;
 
@@ -47,9 +51,15 @@ public class ClientProperties {
 	private Duration attemptTimeout;
 
 	/**
-	 * How long to wait for a connection to be established. Built-in default: 2s.
+	 * How long to wait for a connection to be established.
 	 */
 	private Duration connectTimeout;
+
+	/**
+	 * Longest time without reading any data from the connection during an attempt; unset:
+	 * none.
+	 */
+	private Duration readTimeout;
 
 	/**
 	 * Headers sent with every request. Defaults and client headers merge by name; a
@@ -58,8 +68,7 @@ public class ClientProperties {
 	private final Map<String, String> headers = new LinkedHashMap<>();
 
 	/**
-	 * Largest response body held in memory; a larger body fails the call. Built-in
-	 * default: 1MB.
+	 * Largest response body held in memory; a larger body fails the call.
 	 */
 	private DataSize maxInMemorySize;
 
@@ -156,6 +165,14 @@ public class ClientProperties {
 		this.connectTimeout = connectTimeout;
 	}
 
+	public Duration getReadTimeout() {
+		return this.readTimeout;
+	}
+
+	public void setReadTimeout(Duration readTimeout) {
+		this.readTimeout = readTimeout;
+	}
+
 	public Map<String, String> getHeaders() {
 		return this.headers;
 	}
@@ -210,14 +227,14 @@ public class ClientProperties {
 	public static class Health {
 
 		/**
-		 * Consecutive failed calls (transport failures, timeouts, 5xx) after which the client
-		 * reports DOWN. Built-in default: 3.
+		 * Consecutive failed calls (transport failures, timeouts, 5xx) after which the
+		 * client reports DOWN.
 		 */
 		private Integer failureThreshold;
 
 		/**
 		 * Whether this client being DOWN takes the 'connectors' health contributor, and so
-		 * the application, DOWN. Built-in default: false.
+		 * the application, DOWN.
 		 */
 		private Boolean required;
 
@@ -257,13 +274,12 @@ public class ClientProperties {
 			private String path;
 
 			/**
-			 * Least time between two probes; health checks in between reuse the last
-			 * result. Built-in default: 10s.
+			 * Least time between two probes; health checks in between reuse the last result.
 			 */
 			private Duration interval;
 
 			/**
-			 * Deadline of one probe; a health check never waits longer. Built-in default: 2s.
+			 * Deadline of one probe; a health check never waits longer.
 			 */
 			private Duration timeout;
 
@@ -301,7 +317,7 @@ public class ClientProperties {
 	public static class Observation {
 
 		/**
-		 * Whether this client's calls are observed. Built-in default: true.
+		 * Whether this client's calls are observed.
 		 */
 		private Boolean enabled;
 
@@ -321,49 +337,47 @@ public class ClientProperties {
 	public static class Retry {
 
 		/**
-		 * Whether failed calls are retried. Built-in default: true.
+		 * Whether failed calls are retried.
 		 */
 		private Boolean enabled;
 
 		/**
-		 * Most attempts per call, the first included. Built-in default: 3.
+		 * Most attempts per call, the first included.
 		 */
 		private Integer maxAttempts;
 
 		/**
-		 * Wait before the second attempt. Built-in default: 100ms.
+		 * Wait before the second attempt.
 		 */
 		private Duration waitDuration;
 
 		/**
-		 * Factor by which each further wait grows. Built-in default: 2.0.
+		 * Factor by which each further wait grows.
 		 */
 		private Double multiplier;
 
 		/**
-		 * Longest wait between two attempts. Built-in default: 2s.
+		 * Longest wait between two attempts.
 		 */
 		private Duration maxWaitDuration;
 
 		/**
-		 * Random spread of each wait, from 0 (none) to 1. Built-in default: 0.5.
+		 * Random spread of each wait, from 0 (none) to 1.
 		 */
 		private Double jitter;
 
 		/**
-		 * Response statuses that are retried; replaces the inherited list. Built-in default:
-		 * 429, 502, 503, 504.
+		 * Response statuses that are retried; replaces the inherited list.
 		 */
 		private List<Integer> retryOnStatus;
 
 		/**
 		 * Whether POST and PATCH are retried after the server may have acted on them.
-		 * Built-in default: false.
 		 */
 		private Boolean retryNonIdempotent;
 
 		/**
-		 * Whether a Retry-After header sets the next wait. Built-in default: true.
+		 * Whether a Retry-After header sets the next wait.
 		 */
 		private Boolean respectRetryAfter;
 
@@ -461,33 +475,32 @@ public class ClientProperties {
 	public static class CircuitBreaker {
 
 		/**
-		 * Whether calls pass through a circuit breaker. Built-in default: false.
+		 * Whether calls pass through a circuit breaker.
 		 */
 		private Boolean enabled;
 
 		/**
 		 * Failure percentage (transport failures, timeouts, 5xx) that opens the circuit.
-		 * Built-in default: 50.
 		 */
 		private Float failureRateThreshold;
 
 		/**
-		 * Number of recent calls the failure rate is computed over. Built-in default: 20.
+		 * Number of recent calls the failure rate is computed over.
 		 */
 		private Integer slidingWindowSize;
 
 		/**
-		 * Number of calls needed before the failure rate counts. Built-in default: 10.
+		 * Number of calls needed before the failure rate counts.
 		 */
 		private Integer minimumNumberOfCalls;
 
 		/**
-		 * How long the circuit stays open before trial calls. Built-in default: 30s.
+		 * How long the circuit stays open before trial calls.
 		 */
 		private Duration waitDurationInOpenState;
 
 		/**
-		 * Number of trial calls allowed when half-open. Built-in default: 3.
+		 * Number of trial calls allowed when half-open.
 		 */
 		private Integer permittedNumberOfCallsInHalfOpenState;
 
@@ -562,12 +575,12 @@ public class ClientProperties {
 
 		/**
 		 * Whether calls pass through a bulkhead; a call finding no free slot is rejected at
-		 * once. Built-in default: false.
+		 * once.
 		 */
 		private Boolean enabled;
 
 		/**
-		 * Most calls in flight at once. Built-in default: 25.
+		 * Most calls in flight at once.
 		 */
 		private Integer maxConcurrentCalls;
 
@@ -609,23 +622,22 @@ public class ClientProperties {
 	public static class RateLimiter {
 
 		/**
-		 * Whether calls pass through a rate limiter. Built-in default: false.
+		 * Whether calls pass through a rate limiter.
 		 */
 		private Boolean enabled;
 
 		/**
-		 * Calls allowed per refresh period. Built-in default: 50.
+		 * Calls allowed per refresh period.
 		 */
 		private Integer limitForPeriod;
 
 		/**
-		 * Refresh period of the limit. Built-in default: 1s.
+		 * Refresh period of the limit.
 		 */
 		private Duration limitRefreshPeriod;
 
 		/**
-		 * How long a call waits for permission before it is rejected. Built-in default: 0
-		 * (reject at once).
+		 * How long a call waits for permission before it is rejected; 0 rejects at once.
 		 */
 		private Duration timeoutDuration;
 
@@ -683,7 +695,7 @@ public class ClientProperties {
 	public static class Batch {
 
 		/**
-		 * Most requests of one batch in flight at once. Built-in default: 16.
+		 * Most requests of one batch in flight at once.
 		 */
 		private Integer maxConcurrency;
 
@@ -703,17 +715,17 @@ public class ClientProperties {
 	public static class Pool {
 
 		/**
-		 * Most connections open at once. Built-in default: 500.
+		 * Most connections open at once.
 		 */
 		private Integer maxConnections;
 
 		/**
-		 * How long a request waits for a free connection. Built-in default: 10s.
+		 * How long a request waits for a free connection.
 		 */
 		private Duration pendingAcquireTimeout;
 
 		/**
-		 * How long an idle connection stays open. Built-in default: 30s.
+		 * How long an idle connection stays open.
 		 */
 		private Duration maxIdleTime;
 
@@ -750,14 +762,13 @@ public class ClientProperties {
 
 		/**
 		 * How much of each attempt is logged, at INFO on the 'dev.connector.logging' logger:
-		 * none, basic (request line, status, duration), headers (and headers, redacted), body
-		 * (and bounded body excerpts). Built-in default: none.
+		 * none, basic (request line, status, duration), headers (and headers, redacted),
+		 * body (and bounded body excerpts).
 		 */
 		private LogLevel level;
 
 		/**
-		 * Headers whose values are masked in logs; replaces the inherited list. Built-in
-		 * default: Authorization, Proxy-Authorization, Cookie, Set-Cookie.
+		 * Headers whose values are masked in logs; replaces the inherited list.
 		 */
 		private List<String> redactHeaders;
 

@@ -17,14 +17,17 @@ import dev.connector.config.ClientSettings.PoolSettings;
 import dev.connector.config.ClientSettings.RateLimiterSettings;
 import dev.connector.config.ClientSettings.RetrySettings;
 
+import org.springframework.boot.context.properties.PropertyMapper;
+import org.springframework.util.unit.DataSize;
+
 /**
  * Resolves {@link ConnectorProperties} into one immutable {@link ClientSettings} per client,
  * once, at start-up: client values over {@code connector.defaults} over the built-in values.
  * <p>
  * Each level is first checked on its own over the built-in values, so that an error names
  * the property where the bad value was written ({@code connector.defaults.timeout} or
- * {@code connector.clients.payments.timeout}); the rules themselves live in
- * {@link ClientSettings.Builder#build()}.
+ * {@code connector.clients.payments.timeout}); the rules themselves live in the settings
+ * records, which check their values when they are created.
  */
 final class ClientSettingsResolver {
 
@@ -83,111 +86,122 @@ final class ClientSettingsResolver {
 		}
 	}
 
+	/**
+	 * Map one level of properties over the given settings: the one place where each property
+	 * becomes a setting. Unset (null) properties keep the base's value; maps add to the
+	 * base's entries, lists replace the base's.
+	 */
 	private static ClientSettings apply(ClientProperties properties, ClientSettings base) {
-		ClientSettings.Builder builder = base.toBuilder();
-		if (properties.getTransport() != null) {
-			builder.transport(properties.getTransport());
+		PropertyMapper map = PropertyMapper.get().alwaysApplyingWhenNonNull();
+		ClientSettings.Builder settings = base.toBuilder();
+		map.from(properties::getTransport).to(settings::transport);
+		map.from(properties::getBaseUrl).to(settings::baseUrl);
+		map.from(properties::getUrl)
+			.when((url) -> properties.getBaseUrl() == null)
+			.to((url) -> renamed("url", () -> settings.baseUrl(url)));
+		map.from(properties::getTimeout).to(settings::timeout);
+		map.from(properties::getAttemptTimeout).to(settings::attemptTimeout);
+		map.from(properties::getConnectTimeout).to(settings::connectTimeout);
+		map.from(properties::getReadTimeout).to(settings::readTimeout);
+		map.from(properties::getHeaders).to((headers) -> headers.forEach(settings::header));
+		map.from(properties::getMaxInMemorySize).as(ClientSettingsResolver::bytes).to(settings::maxInMemorySize);
+		settings.pool(pool(map, properties.getPool(), base.pool().toBuilder()));
+		settings.retry(retry(map, properties.getRetry(), base.retry().toBuilder()));
+		settings.circuitBreaker(circuitBreaker(map, properties.getCircuitBreaker(), base.circuitBreaker().toBuilder()));
+		settings.bulkhead(bulkhead(map, properties.getBulkhead(), base.bulkhead().toBuilder()));
+		settings.rateLimiter(rateLimiter(map, properties.getRateLimiter(), base.rateLimiter().toBuilder()));
+		map.from(properties.getBatch()::getMaxConcurrency).as(BatchSettings::new).to(settings::batch);
+		settings.logging(logging(map, properties.getLogging(), base.logging().toBuilder()));
+		map.from(properties.getObservation()::getEnabled).to(settings::observationEnabled);
+		settings.health(health(map, properties.getHealth(), base.health().toBuilder()));
+		return settings.build();
+	}
+
+	private static PoolSettings pool(PropertyMapper map, ClientProperties.Pool properties, PoolSettings.Builder pool) {
+		map.from(properties::getMaxConnections).to(pool::maxConnections);
+		map.from(properties::getPendingAcquireTimeout).to(pool::pendingAcquireTimeout);
+		map.from(properties::getMaxIdleTime).to(pool::maxIdleTime);
+		return pool.build();
+	}
+
+	private static RetrySettings retry(PropertyMapper map, ClientProperties.Retry properties,
+			RetrySettings.Builder retry) {
+		map.from(properties::getEnabled).to(retry::enabled);
+		map.from(properties::getMaxAttempts).to(retry::maxAttempts);
+		map.from(properties::getWaitDuration).to(retry::waitDuration);
+		map.from(properties::getMultiplier).to(retry::multiplier);
+		map.from(properties::getMaxWaitDuration).to(retry::maxWaitDuration);
+		map.from(properties::getJitter).to(retry::jitter);
+		map.from(properties::getRetryOnStatus).to(retry::retryOnStatus);
+		map.from(properties::getRetryNonIdempotent).to(retry::retryNonIdempotent);
+		map.from(properties::getRespectRetryAfter).to(retry::respectRetryAfter);
+		map.from(properties::getInstance).to(retry::instance);
+		return retry.build();
+	}
+
+	private static CircuitBreakerSettings circuitBreaker(PropertyMapper map,
+			ClientProperties.CircuitBreaker properties, CircuitBreakerSettings.Builder circuitBreaker) {
+		map.from(properties::getEnabled).to(circuitBreaker::enabled);
+		map.from(properties::getFailureRateThreshold).to(circuitBreaker::failureRateThreshold);
+		map.from(properties::getSlidingWindowSize).to(circuitBreaker::slidingWindowSize);
+		map.from(properties::getMinimumNumberOfCalls).to(circuitBreaker::minimumNumberOfCalls);
+		map.from(properties::getWaitDurationInOpenState).to(circuitBreaker::waitDurationInOpenState);
+		map.from(properties::getPermittedNumberOfCallsInHalfOpenState)
+			.to(circuitBreaker::permittedNumberOfCallsInHalfOpenState);
+		map.from(properties::getInstance).to(circuitBreaker::instance);
+		return circuitBreaker.build();
+	}
+
+	private static BulkheadSettings bulkhead(PropertyMapper map, ClientProperties.Bulkhead properties,
+			BulkheadSettings.Builder bulkhead) {
+		map.from(properties::getEnabled).to(bulkhead::enabled);
+		map.from(properties::getMaxConcurrentCalls).to(bulkhead::maxConcurrentCalls);
+		map.from(properties::getInstance).to(bulkhead::instance);
+		return bulkhead.build();
+	}
+
+	private static RateLimiterSettings rateLimiter(PropertyMapper map, ClientProperties.RateLimiter properties,
+			RateLimiterSettings.Builder rateLimiter) {
+		map.from(properties::getEnabled).to(rateLimiter::enabled);
+		map.from(properties::getLimitForPeriod).to(rateLimiter::limitForPeriod);
+		map.from(properties::getLimitRefreshPeriod).to(rateLimiter::limitRefreshPeriod);
+		map.from(properties::getTimeoutDuration).to(rateLimiter::timeoutDuration);
+		map.from(properties::getInstance).to(rateLimiter::instance);
+		return rateLimiter.build();
+	}
+
+	private static LoggingSettings logging(PropertyMapper map, ClientProperties.Logging properties,
+			LoggingSettings.Builder logging) {
+		map.from(properties::getLevel).to(logging::level);
+		map.from(properties::getRedactHeaders).to(logging::redactHeaders);
+		return logging.build();
+	}
+
+	private static HealthSettings health(PropertyMapper map, ClientProperties.Health properties,
+			HealthSettings.Builder health) {
+		map.from(properties::getFailureThreshold).to(health::failureThreshold);
+		map.from(properties::getRequired).to(health::required);
+		map.from(properties.getProbe()::getPath).to(health::probePath);
+		map.from(properties.getProbe()::getInterval).to(health::probeInterval);
+		map.from(properties.getProbe()::getTimeout).to(health::probeTimeout);
+		return health.build();
+	}
+
+	private static int bytes(DataSize size) {
+		return (int) Math.min(Integer.MAX_VALUE, size.toBytes());
+	}
+
+	/**
+	 * Run a setter that checks a value under another property's name, and name the given
+	 * property instead: {@code url} is written to the base URL.
+	 */
+	private static void renamed(String property, Runnable setter) {
+		try {
+			setter.run();
 		}
-		if (properties.getBaseUrl() != null) {
-			builder.baseUrl(properties.getBaseUrl());
+		catch (ConfigurationException ex) {
+			throw new ConfigurationException(ex.getClientName(), property, ex.getProblem(), ex.getAction());
 		}
-		else if (properties.getUrl() != null) {
-			try {
-				builder.baseUrl(properties.getUrl());
-			}
-			catch (ConfigurationException ex) {
-				throw new ConfigurationException(ex.getClientName(), "url", ex.getProblem(), ex.getAction());
-			}
-		}
-		if (properties.getTimeout() != null) {
-			builder.timeout(properties.getTimeout());
-		}
-		if (properties.getAttemptTimeout() != null) {
-			builder.attemptTimeout(properties.getAttemptTimeout());
-		}
-		if (properties.getConnectTimeout() != null) {
-			builder.connectTimeout(properties.getConnectTimeout());
-		}
-		properties.getHeaders().forEach(builder::header);
-		if (properties.getMaxInMemorySize() != null) {
-			builder.maxInMemorySize((int) Math.min(Integer.MAX_VALUE, properties.getMaxInMemorySize().toBytes()));
-		}
-		builder.pool(pool(properties.getPool(), base.pool()));
-		builder.retry(retry(properties.getRetry(), base.retry()));
-		builder.circuitBreaker(circuitBreaker(properties.getCircuitBreaker(), base.circuitBreaker()));
-		builder.bulkhead(bulkhead(properties.getBulkhead(), base.bulkhead()));
-		builder.rateLimiter(rateLimiter(properties.getRateLimiter(), base.rateLimiter()));
-		builder.batch(batch(properties.getBatch(), base.batch()));
-		builder.logging(logging(properties.getLogging(), base.logging()));
-		if (properties.getObservation().getEnabled() != null) {
-			builder.observationEnabled(properties.getObservation().getEnabled());
-		}
-		builder.health(health(properties.getHealth(), base.health()));
-		return builder.build();
-	}
-
-	private static PoolSettings pool(ClientProperties.Pool properties, PoolSettings base) {
-		return new PoolSettings(or(properties.getMaxConnections(), base.maxConnections()),
-				or(properties.getPendingAcquireTimeout(), base.pendingAcquireTimeout()),
-				or(properties.getMaxIdleTime(), base.maxIdleTime()));
-	}
-
-	private static RetrySettings retry(ClientProperties.Retry properties, RetrySettings base) {
-		return new RetrySettings(or(properties.getEnabled(), base.enabled()),
-				or(properties.getMaxAttempts(), base.maxAttempts()),
-				or(properties.getWaitDuration(), base.waitDuration()),
-				or(properties.getMultiplier(), base.multiplier()),
-				or(properties.getMaxWaitDuration(), base.maxWaitDuration()), or(properties.getJitter(), base.jitter()),
-				(properties.getRetryOnStatus() != null) ? Set.copyOf(properties.getRetryOnStatus())
-						: base.retryOnStatus(),
-				or(properties.getRetryNonIdempotent(), base.retryNonIdempotent()),
-				or(properties.getRespectRetryAfter(), base.respectRetryAfter()),
-				or(properties.getInstance(), base.instance()));
-	}
-
-	private static CircuitBreakerSettings circuitBreaker(ClientProperties.CircuitBreaker properties,
-			CircuitBreakerSettings base) {
-		return new CircuitBreakerSettings(or(properties.getEnabled(), base.enabled()),
-				or(properties.getFailureRateThreshold(), base.failureRateThreshold()),
-				or(properties.getSlidingWindowSize(), base.slidingWindowSize()),
-				or(properties.getMinimumNumberOfCalls(), base.minimumNumberOfCalls()),
-				or(properties.getWaitDurationInOpenState(), base.waitDurationInOpenState()),
-				or(properties.getPermittedNumberOfCallsInHalfOpenState(), base.permittedNumberOfCallsInHalfOpenState()),
-				or(properties.getInstance(), base.instance()));
-	}
-
-	private static BulkheadSettings bulkhead(ClientProperties.Bulkhead properties, BulkheadSettings base) {
-		return new BulkheadSettings(or(properties.getEnabled(), base.enabled()),
-				or(properties.getMaxConcurrentCalls(), base.maxConcurrentCalls()),
-				or(properties.getInstance(), base.instance()));
-	}
-
-	private static RateLimiterSettings rateLimiter(ClientProperties.RateLimiter properties, RateLimiterSettings base) {
-		return new RateLimiterSettings(or(properties.getEnabled(), base.enabled()),
-				or(properties.getLimitForPeriod(), base.limitForPeriod()),
-				or(properties.getLimitRefreshPeriod(), base.limitRefreshPeriod()),
-				or(properties.getTimeoutDuration(), base.timeoutDuration()), or(properties.getInstance(), base.instance()));
-	}
-
-	private static BatchSettings batch(ClientProperties.Batch properties, BatchSettings base) {
-		return new BatchSettings(or(properties.getMaxConcurrency(), base.maxConcurrency()));
-	}
-
-	private static LoggingSettings logging(ClientProperties.Logging properties, LoggingSettings base) {
-		return new LoggingSettings(or(properties.getLevel(), base.level()),
-				(properties.getRedactHeaders() != null) ? Set.copyOf(properties.getRedactHeaders())
-						: base.redactHeaders());
-	}
-
-	private static HealthSettings health(ClientProperties.Health properties, HealthSettings base) {
-		ClientProperties.Health.Probe probe = properties.getProbe();
-		return new HealthSettings(or(properties.getFailureThreshold(), base.failureThreshold()),
-				or(properties.getRequired(), base.required()), or(probe.getPath(), base.probePath()),
-				or(probe.getInterval(), base.probeInterval()), or(probe.getTimeout(), base.probeTimeout()));
-	}
-
-	private static <T> T or(T value, T fallback) {
-		return (value != null) ? value : fallback;
 	}
 
 }

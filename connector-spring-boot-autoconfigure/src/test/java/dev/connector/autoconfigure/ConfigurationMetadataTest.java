@@ -1,7 +1,9 @@
 package dev.connector.autoconfigure;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,22 +17,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The generated {@code META-INF/spring-configuration-metadata.json} describes every
- * {@code connector.*} property, so that IDEs complete and explain them.
+ * {@code connector.*} property, with its built-in default, so that IDEs complete and explain
+ * them.
  */
 class ConfigurationMetadataTest {
+
+	/** The properties of the metadata by name. */
+	static Map<String, JsonNode> properties() throws IOException {
+		Map<String, JsonNode> properties = new LinkedHashMap<>();
+		try (InputStream json = new ClassPathResource("META-INF/spring-configuration-metadata.json").getInputStream()) {
+			for (JsonNode property : new ObjectMapper().readTree(json).get("properties")) {
+				properties.put(property.get("name").asText(), property);
+			}
+		}
+		return properties;
+	}
 
 	@Test
 	void everyConnectorPropertyHasADescription() throws Exception {
 		Map<String, String> descriptions = new HashMap<>();
-		try (InputStream json = new ClassPathResource("META-INF/spring-configuration-metadata.json").getInputStream()) {
-			for (JsonNode property : new ObjectMapper().readTree(json).get("properties")) {
-				descriptions.put(property.get("name").asText(),
-						property.has("description") ? property.get("description").asText() : "");
-			}
-		}
+		properties().forEach((name, property) -> descriptions.put(name,
+				property.has("description") ? property.get("description").asText() : ""));
 		List<String> expected = List.of("connector.default-client", "connector.clients", "connector.defaults.transport",
 				"connector.defaults.base-url", "connector.defaults.url", "connector.defaults.timeout",
 				"connector.defaults.attempt-timeout", "connector.defaults.connect-timeout",
+				"connector.defaults.read-timeout",
 				"connector.defaults.headers", "connector.defaults.max-in-memory-size",
 				"connector.defaults.retry.enabled", "connector.defaults.retry.max-attempts",
 				"connector.defaults.retry.wait-duration", "connector.defaults.retry.multiplier",
@@ -49,6 +60,59 @@ class ConfigurationMetadataTest {
 		assertThat(descriptions).allSatisfy((name, description) -> {
 			assertThat(name).matches("(connector|management\\.endpoint\\.connectors)\\..+");
 			assertThat(description).as(name).isNotBlank().endsWith(".");
+		});
+	}
+
+	@Test
+	void builtInDefaultsAreTheDefaultValues() throws Exception {
+		Map<String, JsonNode> properties = properties();
+		assertThat(properties.get("connector.defaults.transport").get("defaultValue").asText()).isEqualTo("http");
+		assertThat(properties.get("connector.defaults.timeout").get("defaultValue").asText()).isEqualTo("10s");
+		assertThat(properties.get("connector.defaults.retry.wait-duration").get("defaultValue").asText())
+			.isEqualTo("100ms");
+		assertThat(properties.get("connector.defaults.rate-limiter.timeout-duration").get("defaultValue").asText())
+			.isEqualTo("0s");
+		assertThat(properties.get("connector.defaults.max-in-memory-size").get("defaultValue").asText())
+			.isEqualTo("1MB");
+		assertThat(properties.get("connector.defaults.retry.max-attempts").get("defaultValue").asInt()).isEqualTo(3);
+		assertThat(properties.get("connector.defaults.retry.multiplier").get("defaultValue").asDouble()).isEqualTo(2.0);
+		assertThat(properties.get("connector.defaults.retry.retry-on-status").get("defaultValue").toString())
+			.isEqualTo("[429,502,503,504]");
+		assertThat(properties.get("connector.defaults.logging.level").get("defaultValue").asText()).isEqualTo("none");
+		assertThat(properties.get("connector.defaults.circuit-breaker.enabled").get("defaultValue").asBoolean())
+			.isFalse();
+		assertThat(properties.get("connector.defaults.observation.enabled").get("defaultValue").asBoolean()).isTrue();
+		assertThat(properties.get("connector.defaults.health.probe.interval").get("defaultValue").asText())
+			.isEqualTo("10s");
+	}
+
+	@Test
+	void settingsUnsetByDefaultHaveNoDefaultValue() throws Exception {
+		Map<String, JsonNode> properties = properties();
+		assertThat(properties.get("connector.defaults.attempt-timeout").has("defaultValue")).isFalse();
+		assertThat(properties.get("connector.defaults.read-timeout").has("defaultValue")).isFalse();
+		assertThat(properties.get("connector.defaults.base-url").has("defaultValue")).isFalse();
+		assertThat(properties.get("connector.defaults.headers").has("defaultValue")).isFalse();
+		assertThat(properties.get("connector.defaults.retry.instance").has("defaultValue")).isFalse();
+		assertThat(properties.get("connector.defaults.health.probe.path").has("defaultValue")).isFalse();
+	}
+
+	@Test
+	void everyDefaultsPropertyNamesASettingSoItsDefaultIsFound() throws Exception {
+		// url is not a setting of its own: it is written to the base URL when base-url is unset
+		assertThat(properties().keySet()).filteredOn((name) -> name.startsWith(ConfigurationMetadataDefaults.PREFIX))
+			.isNotEmpty()
+			.allSatisfy((name) -> assertThat(ConfigurationMetadataDefaults.setting(name)).as(name)
+				.matches((setting) -> setting.isPresent() || name.equals("connector.defaults.url")));
+	}
+
+	@Test
+	void everyBuiltInValueReachedTheMetadata() throws Exception {
+		properties().forEach((name, property) -> {
+			if (name.startsWith(ConfigurationMetadataDefaults.PREFIX)) {
+				JsonNode builtIn = ConfigurationMetadataDefaults.defaultValue(name, property.path("type").asText());
+				assertThat(String.valueOf(property.get("defaultValue"))).as(name).isEqualTo(String.valueOf(builtIn));
+			}
 		});
 	}
 

@@ -1,7 +1,10 @@
 package dev.connector.autoconfigure.actuate;
 
+import java.lang.reflect.RecordComponent;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -16,11 +19,14 @@ import org.springframework.boot.actuate.endpoint.Show;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.http.HttpHeaders;
+import org.springframework.util.ReflectionUtils;
 
 /**
- * The {@code connectors} endpoint: each client's effective configuration (after the
- * defaults and the client's own values were merged), its transport and its Resilience4j
- * instances. Read-only.
+ * The {@code connectors} endpoint: each client's effective configuration (its resolved
+ * {@link ClientSettings}, after the defaults and the client's own values were merged), its
+ * transport and its Resilience4j instances. Read-only. Every setting is shown as the
+ * settings records hold it, so a new setting appears here without a change to this class.
  * <p>
  * Values of headers in a client's {@code logging.redact-headers} (Authorization and the like)
  * are secrets: they are masked unless {@code management.endpoint.connectors.show-values}
@@ -83,82 +89,73 @@ public class ConnectorsEndpoint {
 		return describe(this.connectors.get(name).settings(), this.showValues.isShown(securityContext, this.roles));
 	}
 
+	/**
+	 * Describe the resolved settings by walking the records' components, so that every
+	 * setting is shown without being listed here: records become objects keyed by their
+	 * component names, collections sorted lists, enums lower case, durations and URLs
+	 * strings. Every value passes through the sanitizer under its kebab-case key below
+	 * {@code connector.clients.<name>}; header values named in the client's
+	 * {@code logging.redact-headers} are shown only when secrets may be.
+	 */
 	private Map<String, Object> describe(ClientSettings settings, boolean showSecrets) {
-		String prefix = "connector.clients." + settings.name() + ".";
-		Map<String, Object> client = new LinkedHashMap<>();
-		client.put("transport", settings.transport());
-		client.put("baseUrl", value(prefix + "base-url", settings.baseUrl()));
-		client.put("timeout", String.valueOf(settings.timeout()));
-		client.put("attemptTimeout", (settings.attemptTimeout() != null) ? settings.attemptTimeout().toString() : null);
-		client.put("connectTimeout", String.valueOf(settings.connectTimeout()));
-		client.put("maxInMemorySize", settings.maxInMemorySize());
 		Set<String> secretHeaders = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
 		secretHeaders.addAll(settings.logging().redactHeaders());
-		Map<String, Object> headers = new LinkedHashMap<>();
-		settings.headers().forEach((header, values) -> {
-			Object value = String.join(",", values);
-			headers.put(header, secretHeaders.contains(header)
-					? this.sanitizer.sanitize(new SanitizableData(null, prefix + "headers." + header, value), showSecrets)
-					: value(prefix + "headers." + header, value));
-		});
-		client.put("headers", headers);
-		client.put("pool", Map.of("maxConnections", settings.pool().maxConnections(), "pendingAcquireTimeout",
-				settings.pool().pendingAcquireTimeout().toString(), "maxIdleTime",
-				settings.pool().maxIdleTime().toString()));
-		ClientSettings.RetrySettings retry = settings.retry();
-		Map<String, Object> retryView = new LinkedHashMap<>();
-		retryView.put("enabled", retry.enabled());
-		retryView.put("maxAttempts", retry.maxAttempts());
-		retryView.put("waitDuration", retry.waitDuration().toString());
-		retryView.put("multiplier", retry.multiplier());
-		retryView.put("maxWaitDuration", retry.maxWaitDuration().toString());
-		retryView.put("jitter", retry.jitter());
-		retryView.put("retryOnStatus", List.copyOf(new TreeSet<>(retry.retryOnStatus())));
-		retryView.put("retryNonIdempotent", retry.retryNonIdempotent());
-		retryView.put("respectRetryAfter", retry.respectRetryAfter());
-		retryView.put("instance", retry.instance());
-		client.put("retry", retryView);
-		ClientSettings.CircuitBreakerSettings breaker = settings.circuitBreaker();
-		Map<String, Object> breakerView = new LinkedHashMap<>();
-		breakerView.put("enabled", breaker.enabled());
-		breakerView.put("failureRateThreshold", breaker.failureRateThreshold());
-		breakerView.put("slidingWindowSize", breaker.slidingWindowSize());
-		breakerView.put("minimumNumberOfCalls", breaker.minimumNumberOfCalls());
-		breakerView.put("waitDurationInOpenState", breaker.waitDurationInOpenState().toString());
-		breakerView.put("permittedNumberOfCallsInHalfOpenState", breaker.permittedNumberOfCallsInHalfOpenState());
-		breakerView.put("instance", breaker.instance());
-		client.put("circuitBreaker", breakerView);
-		Map<String, Object> bulkheadView = new LinkedHashMap<>();
-		bulkheadView.put("enabled", settings.bulkhead().enabled());
-		bulkheadView.put("maxConcurrentCalls", settings.bulkhead().maxConcurrentCalls());
-		bulkheadView.put("instance", settings.bulkhead().instance());
-		client.put("bulkhead", bulkheadView);
-		ClientSettings.RateLimiterSettings limiter = settings.rateLimiter();
-		Map<String, Object> limiterView = new LinkedHashMap<>();
-		limiterView.put("enabled", limiter.enabled());
-		limiterView.put("limitForPeriod", limiter.limitForPeriod());
-		limiterView.put("limitRefreshPeriod", limiter.limitRefreshPeriod().toString());
-		limiterView.put("timeoutDuration", limiter.timeoutDuration().toString());
-		limiterView.put("instance", limiter.instance());
-		client.put("rateLimiter", limiterView);
-		client.put("batch", Map.of("maxConcurrency", settings.batch().maxConcurrency()));
-		client.put("logging", Map.of("level", settings.logging().level().name().toLowerCase(), "redactHeaders",
-				List.copyOf(new TreeSet<>(settings.logging().redactHeaders()))));
-		client.put("observation", Map.of("enabled", settings.observationEnabled()));
-		ClientSettings.HealthSettings health = settings.health();
-		Map<String, Object> healthView = new LinkedHashMap<>();
-		healthView.put("failureThreshold", health.failureThreshold());
-		healthView.put("required", health.required());
-		healthView.put("probePath", health.probePath());
-		healthView.put("probeInterval", health.probeInterval().toString());
-		healthView.put("probeTimeout", health.probeTimeout().toString());
-		client.put("health", healthView);
+		Secrets secrets = new Secrets(secretHeaders, showSecrets);
+		Map<String, Object> client = describeRecord(settings, "connector.clients." + settings.name(), secrets);
 		client.put("resilience4jInstances", instances(settings));
 		return client;
 	}
 
-	private Object value(String key, Object value) {
-		return (value != null) ? this.sanitizer.sanitize(new SanitizableData(null, key, value.toString()), true) : null;
+	private Map<String, Object> describeRecord(Record record, String key, Secrets secrets) {
+		Map<String, Object> description = new LinkedHashMap<>();
+		for (RecordComponent component : record.getClass().getRecordComponents()) {
+			Object value = ReflectionUtils.invokeMethod(component.getAccessor(), record);
+			String componentKey = key + "." + kebabCase(component.getName());
+			description.put(component.getName(), describeValue(value, componentKey, secrets));
+		}
+		return description;
+	}
+
+	private Object describeValue(Object value, String key, Secrets secrets) {
+		if (value instanceof HttpHeaders headers) {
+			return describeHeaders(headers, key, secrets);
+		}
+		if (value instanceof Record record) {
+			return describeRecord(record, key, secrets);
+		}
+		if (value instanceof Collection<?> collection) {
+			return sanitize(key, sorted(collection));
+		}
+		if (value instanceof Enum<?> constant) {
+			return sanitize(key, constant.name().toLowerCase(Locale.ROOT));
+		}
+		if (value == null || value instanceof Number || value instanceof Boolean) {
+			return sanitize(key, value);
+		}
+		return sanitize(key, value.toString());
+	}
+
+	private Map<String, Object> describeHeaders(HttpHeaders headers, String key, Secrets secrets) {
+		Map<String, Object> description = new LinkedHashMap<>();
+		headers.forEach((header, values) -> {
+			SanitizableData data = new SanitizableData(null, key + "." + header, String.join(",", values));
+			boolean shown = secrets.shown() || !secrets.headers().contains(header);
+			description.put(header, this.sanitizer.sanitize(data, shown));
+		});
+		return description;
+	}
+
+	private Object sanitize(String key, Object value) {
+		return this.sanitizer.sanitize(new SanitizableData(null, key, value), true);
+	}
+
+	private static List<?> sorted(Collection<?> values) {
+		boolean comparable = values.stream().allMatch(Comparable.class::isInstance);
+		return comparable ? values.stream().sorted().toList() : List.copyOf(values);
+	}
+
+	private static String kebabCase(String camelCase) {
+		return camelCase.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
 	}
 
 	/**
@@ -185,5 +182,11 @@ public class ConnectorsEndpoint {
 		return instances;
 	}
 
+	/**
+	 * Which of a client's header values are secrets, and whether the caller may see them.
+	 */
+	private record Secrets(Set<String> headers, boolean shown) {
+
+	}
 
 }

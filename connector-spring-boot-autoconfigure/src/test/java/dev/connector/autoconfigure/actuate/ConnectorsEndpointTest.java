@@ -6,6 +6,7 @@ import dev.connector.autoconfigure.ConnectorAutoConfiguration;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.http.codec.CodecsAutoConfiguration;
@@ -71,6 +72,69 @@ class ConnectorsEndpointTest {
 			assertThat(body.path("clients").path("payments").path("headers").path("Authorization").asText())
 				.isEqualTo("Bearer " + TOKEN);
 		});
+	}
+
+	@Test
+	void keepsTheShapeOfEachGroupOfSettings() {
+		this.contextRunner.run((context) -> {
+			JsonNode payments = json(context.getBean(ConnectorsEndpoint.class).connectors(SecurityContext.NONE))
+				.path("clients")
+				.path("payments");
+			assertThat(payments.fieldNames()).toIterable()
+				.contains("transport", "baseUrl", "timeout", "attemptTimeout", "connectTimeout", "maxInMemorySize",
+						"headers", "pool", "retry", "circuitBreaker", "bulkhead", "rateLimiter", "batch", "logging",
+						"observation", "health", "resilience4jInstances");
+			assertThat(payments.path("attemptTimeout").isNull()).isTrue();
+			assertThat(payments.path("maxInMemorySize").asInt()).isEqualTo(1024 * 1024);
+			assertThat(payments.path("pool").path("pendingAcquireTimeout").asText()).isEqualTo("PT10S");
+			assertThat(payments.path("retry").path("maxAttempts").asInt()).isEqualTo(3);
+			assertThat(payments.path("retry").path("retryOnStatus").toString()).isEqualTo("[429,502,503,504]");
+			assertThat(payments.path("circuitBreaker").path("enabled").asBoolean()).isTrue();
+			assertThat(payments.path("logging").path("level").asText()).isEqualTo("none");
+			assertThat(payments.path("logging").path("redactHeaders").toString())
+				.isEqualTo("[\"Authorization\",\"Cookie\",\"Proxy-Authorization\",\"Set-Cookie\"]");
+			assertThat(payments.path("observation").path("enabled").asBoolean()).isTrue();
+			assertThat(payments.path("health").path("probeInterval").asText()).isEqualTo("PT10S");
+		});
+	}
+
+	@Test
+	void showsTheReadTimeoutOnlyWhereItIsSet() {
+		this.contextRunner.withPropertyValues("connector.clients.quotes.read-timeout=4s").run((context) -> {
+			JsonNode clients = json(context.getBean(ConnectorsEndpoint.class).connectors(SecurityContext.NONE))
+				.path("clients");
+			assertThat(clients.path("quotes").path("readTimeout").asText()).isEqualTo("PT4S");
+			assertThat(clients.path("payments").path("readTimeout").isNull()).isTrue();
+		});
+	}
+
+	@Test
+	void masksTheHeadersOfTheClientsRedactListIgnoringCase() {
+		this.contextRunner
+			.withPropertyValues("connector.clients.quotes.logging.redact-headers=x-api-key",
+					"connector.clients.quotes.headers.X-Api-Key=" + TOKEN,
+					"connector.clients.quotes.headers.Authorization=Bearer visible")
+			.run((context) -> {
+				JsonNode quotes = json(
+						context.getBean(ConnectorsEndpoint.class).connector(SecurityContext.NONE, "quotes"));
+				assertThat(quotes.path("headers").path("X-Api-Key").asText()).isEqualTo("******");
+				assertThat(quotes.path("headers").path("Authorization").asText()).isEqualTo("Bearer visible");
+			});
+	}
+
+	@Test
+	void appliesTheApplicationsSanitizingFunctionsToEveryValue() {
+		this.contextRunner
+			.withBean(SanitizingFunction.class,
+					() -> (data) -> data.getKey().endsWith(".base-url") || data.getKey().endsWith(".retry.max-attempts")
+							? data.withValue("[hidden]") : data)
+			.run((context) -> {
+				JsonNode payments = json(
+						context.getBean(ConnectorsEndpoint.class).connector(SecurityContext.NONE, "payments"));
+				assertThat(payments.path("baseUrl").asText()).isEqualTo("[hidden]");
+				assertThat(payments.path("retry").path("maxAttempts").asText()).isEqualTo("[hidden]");
+				assertThat(payments.path("timeout").asText()).isEqualTo("PT5S");
+			});
 	}
 
 	@Test

@@ -39,6 +39,8 @@ class ConnectorConfigurationFailureAnalyzerTest {
 			connector.clients.payments.timeout          | 0s           | must be a positive duration  | positive duration
 			connector.defaults.connect-timeout          | 0ms          | must be a positive duration  | positive duration
 			connector.clients.payments.attempt-timeout  | -5ms         | must be a positive duration  | positive duration
+			connector.clients.payments.read-timeout     | 0s           | must be a positive duration  | positive duration
+			connector.defaults.read-timeout             | -1s          | must be a positive duration  | positive duration
 			connector.clients.payments.pool.max-idle-time | 0s         | must be a positive duration  | positive duration
 			connector.clients.payments.pool.max-connections | 0        | must be at least 1           | 1 or more
 			connector.clients.payments.circuit-breaker.failure-rate-threshold | 0 | must be above 0 and at most 100 | percentage
