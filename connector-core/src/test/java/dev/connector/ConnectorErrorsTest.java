@@ -3,6 +3,7 @@ package dev.connector;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.connector.config.ClientSettings;
 import dev.connector.test.LoopbackServer;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
@@ -218,6 +219,23 @@ class ConnectorErrorsTest {
 		assertThat(error.kind()).isEqualTo(FailureKind.CONFIGURATION);
 		assertThat(error).hasMessageContaining("Could not encode the request").hasMessageContaining("text/plain");
 		assertThat(this.server.requests()).isEmpty();
+	}
+
+	@Test
+	void stalledResponseFailsAfterTheReadTimeoutNamingIt() {
+		this.server = LoopbackServer.start((request, response) -> Mono.never());
+		this.connector = Connector.builder("payments")
+			.settings((s) -> s.baseUrl(this.server.baseUrl())
+				.timeout(Duration.ofSeconds(20))
+				.readTimeout(Duration.ofMillis(300))
+				.retry(ClientSettings.RetrySettings.DEFAULTS.toBuilder().enabled(false).build()))
+			.build();
+		ConnectorTimeoutException error = catchThrowableOfType(ConnectorTimeoutException.class,
+				() -> this.connector.blocking().request(ConnectorRequest.get("/stalled").build()));
+		assertThat(error).hasMessageContaining("No data received within the read-timeout of 300ms")
+			.hasMessageContaining("client=payments");
+		assertThat(error.getTimeout()).isEqualTo(Duration.ofMillis(300));
+		assertThat(error.kind()).isEqualTo(FailureKind.TIMEOUT);
 	}
 
 	record Charge(int amount) {

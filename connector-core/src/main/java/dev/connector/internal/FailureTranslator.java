@@ -23,6 +23,7 @@ import dev.connector.config.ClientSettings;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.ratelimiter.RequestNotPermitted;
+import io.netty.handler.timeout.ReadTimeoutException;
 
 import org.springframework.core.codec.CodecException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -124,6 +125,11 @@ final class FailureTranslator {
 		}
 		if (cause instanceof SSLException) {
 			return call.transport("TLS failure: " + cause.getMessage(), false);
+		}
+		if (cause instanceof ReadTimeoutException) {
+			Duration readTimeout = this.settings.readTimeout();
+			return call.timeout("No data received within the read-timeout of " + Durations.format(readTimeout),
+					readTimeout);
 		}
 		if (cause instanceof TimeoutException || cause instanceof io.netty.handler.timeout.TimeoutException) {
 			Duration attemptTimeout = this.settings.attemptTimeout();

@@ -23,7 +23,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * <p>
  * From the client's settings it applies: the base URL (required, {@code http} or
  * {@code https}), the headers, the connect timeout, the pool settings and the max in-memory
- * size. Deadlines are the connector's, applied around the transport.
+ * size, and the read timeout (the longest gap between two reads of a response). Deadlines
+ * are the connector's, applied around the transport.
  *
  * @since 0.1.0
  */
@@ -77,6 +78,10 @@ public final class HttpTransportFactory implements TransportFactory {
 		HttpClient httpClient = HttpClient.create(connections)
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
 					settings.connectTimeout().toMillis()));
+		if (settings.readTimeout() != null) {
+			// between two reads of one response; an idle pooled connection is not timed
+			httpClient = httpClient.responseTimeout(settings.readTimeout());
+		}
 		WebClient webClient = this.builders.get()
 			.clientConnector(new ReactorClientHttpConnector(httpClient))
 			.defaultHeaders((headers) -> headers.putAll(settings.headers()))
