@@ -1,6 +1,7 @@
 package dev.connector;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import dev.connector.batch.BatchOptions;
 import dev.connector.batch.BatchResult;
@@ -54,5 +55,28 @@ public interface BlockingConnector {
 	 * @see Connector#batch(List, BatchOptions)
 	 */
 	List<BatchResult<ConnectorResponse>> batch(List<ConnectorRequest> requests, BatchOptions options);
+
+	/**
+	 * Make a call whose response is a stream, and read its elements as they arrive, as
+	 * {@link Connector#stream(ConnectorRequest, Class)} does. The returned stream must be
+	 * closed (try-with-resources): closing it cancels the call and closes its connection.
+	 * Reading blocks until the next element arrives, bounded by the client's idle timeout.
+	 * @param <T> the element type
+	 * @param request the request
+	 * @param type the element class
+	 * @return the elements; a failure is thrown from the read that meets it, as the
+	 * {@link ConnectorException} subtype a reactive subscriber would see
+	 */
+	<T> Stream<T> stream(ConnectorRequest request, Class<T> type);
+
+	/**
+	 * Make a call whose response is a stream of a generic element type, such as
+	 * {@code ServerSentEvent<Quote>}; otherwise as {@link #stream(ConnectorRequest, Class)}.
+	 * @param <T> the element type
+	 * @param request the request
+	 * @param type the element type
+	 * @return the elements; the stream must be closed
+	 */
+	<T> Stream<T> stream(ConnectorRequest request, ParameterizedTypeReference<T> type);
 
 }

@@ -102,6 +102,48 @@ public interface Connector extends AutoCloseable {
 	<T> Mono<T> request(ConnectorRequest request, ParameterizedTypeReference<T> type);
 
 	/**
+	 * Make a call whose response is a stream, and decode its elements as they arrive, with
+	 * the client's codecs and the conventions of {@code WebClient}'s {@code bodyToFlux}: for
+	 * {@code text/event-stream} each event's data as {@code T} (or whole events with
+	 * {@code ServerSentEvent<T>}, through the generic variant); for
+	 * {@code application/x-ndjson} and {@code application/stream+json} one {@code T} per
+	 * line; for a JSON array one {@code T} per item; otherwise lines as {@code String}, or
+	 * chunks as {@code byte[]} or {@code DataBuffer} (which the subscriber must release).
+	 * <p>
+	 * Nothing is read ahead of the subscriber's demand, so a slow subscriber slows the
+	 * socket; {@code max-in-memory-size} bounds each element. The client's {@code timeout}
+	 * bounds the wait for the response headers, {@code stream.idle-timeout} (or
+	 * {@link ConnectorRequest#idleTimeout()}) each wait for the next element, and
+	 * {@code stream.max-duration} the whole stream; each raises a
+	 * {@link ConnectorTimeoutException} naming the limit. An error status fails before the
+	 * first element with the exception {@link #request(ConnectorRequest)} would raise. A
+	 * connection that fails before it delivered an element is retried as a call is; a
+	 * failure after that is raised, never replayed, except that an event stream with
+	 * {@code stream.resume} reconnects with {@code Last-Event-ID}. Cancelling closes the
+	 * connection.
+	 * @param <T> the element type
+	 * @param request the request
+	 * @param type the element class
+	 * @return a publisher of the elements
+	 */
+	default <T> Flux<T> stream(ConnectorRequest request, Class<T> type) {
+		return Flux.error(new UnsupportedOperationException(getClass().getName() + " does not stream"));
+	}
+
+	/**
+	 * Make a call whose response is a stream of a generic element type, such as
+	 * {@code new ParameterizedTypeReference<ServerSentEvent<Quote>>() {}}; otherwise as
+	 * {@link #stream(ConnectorRequest, Class)}.
+	 * @param <T> the element type
+	 * @param request the request
+	 * @param type the element type
+	 * @return a publisher of the elements
+	 */
+	default <T> Flux<T> stream(ConnectorRequest request, ParameterizedTypeReference<T> type) {
+		return Flux.error(new UnsupportedOperationException(getClass().getName() + " does not stream"));
+	}
+
+	/**
 	 * Make many calls, at most {@code maxConcurrency} at once, and collect one result per
 	 * request, in input order. See {@link BatchOptions} for deadlines and fail-fast.
 	 * @param requests the requests

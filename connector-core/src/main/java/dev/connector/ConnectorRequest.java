@@ -53,6 +53,8 @@ public final class ConnectorRequest {
 
 	private final Duration timeout;
 
+	private final Duration idleTimeout;
+
 	private final Boolean retry;
 
 	private final Integer maxAttempts;
@@ -71,6 +73,7 @@ public final class ConnectorRequest {
 		this.body = builder.body;
 		this.bodyElementType = builder.bodyElementType;
 		this.timeout = builder.timeout;
+		this.idleTimeout = builder.idleTimeout;
 		this.retry = builder.retry;
 		this.maxAttempts = builder.maxAttempts;
 		this.idempotent = builder.idempotent;
@@ -226,6 +229,15 @@ public final class ConnectorRequest {
 	}
 
 	/**
+	 * Return the longest gap between two elements of a stream, overriding the client's
+	 * {@code stream.idle-timeout}. Applies to {@link Connector#stream streams} only.
+	 * @return the idle timeout or {@code null} to use the client's
+	 */
+	public Duration idleTimeout() {
+		return this.idleTimeout;
+	}
+
+	/**
 	 * Return whether this call may be retried, overriding the client's {@code retry.enabled}.
 	 * @return the flag or {@code null} to use the client's
 	 */
@@ -272,6 +284,7 @@ public final class ConnectorRequest {
 		builder.body = this.body;
 		builder.bodyElementType = this.bodyElementType;
 		builder.timeout = this.timeout;
+		builder.idleTimeout = this.idleTimeout;
 		builder.retry = this.retry;
 		builder.maxAttempts = this.maxAttempts;
 		builder.idempotent = this.idempotent;
@@ -306,6 +319,8 @@ public final class ConnectorRequest {
 		private ResolvableType bodyElementType;
 
 		private Duration timeout;
+
+		private Duration idleTimeout;
 
 		private Boolean retry;
 
@@ -463,6 +478,20 @@ public final class ConnectorRequest {
 				throw new IllegalArgumentException("timeout must be positive but was " + timeout);
 			}
 			this.timeout = timeout;
+			return this;
+		}
+
+		/**
+		 * Override the client's {@code stream.idle-timeout} for this call, when it is
+		 * made as a {@link Connector#stream stream}: the longest gap between two elements.
+		 * @param idleTimeout a positive duration, or {@code null} for the client's
+		 * @return this builder
+		 */
+		public Builder idleTimeout(Duration idleTimeout) {
+			if (idleTimeout != null && (idleTimeout.isNegative() || idleTimeout.isZero())) {
+				throw new IllegalArgumentException("idleTimeout must be positive but was " + idleTimeout);
+			}
+			this.idleTimeout = idleTimeout;
 			return this;
 		}
 

@@ -51,6 +51,7 @@ import static dev.connector.config.SettingsChecks.positiveWhenSet;
  * @param bulkhead the bulkhead settings
  * @param rateLimiter the rate limiter settings
  * @param batch the batch settings
+ * @param stream the streaming settings
  * @param logging the request logging settings
  * @param observation the observation settings
  * @param health the health settings
@@ -72,6 +73,7 @@ public record ClientSettings(
 		BulkheadSettings bulkhead,
 		RateLimiterSettings rateLimiter,
 		BatchSettings batch,
+		StreamSettings stream,
 		LoggingSettings logging,
 		ObservationSettings observation,
 		HealthSettings health) {
@@ -112,6 +114,7 @@ public record ClientSettings(
 		Objects.requireNonNull(bulkhead, "bulkhead must not be null");
 		Objects.requireNonNull(rateLimiter, "rateLimiter must not be null");
 		Objects.requireNonNull(batch, "batch must not be null");
+		Objects.requireNonNull(stream, "stream must not be null");
 		Objects.requireNonNull(logging, "logging must not be null");
 		Objects.requireNonNull(observation, "observation must not be null");
 		Objects.requireNonNull(health, "health must not be null");
@@ -159,7 +162,7 @@ public record ClientSettings(
 				+ ", maxInMemorySize=" + this.maxInMemorySize
 				+ ", headers=" + this.headers.keySet()
 				+ ", " + this.pool + ", " + this.retry + ", " + this.circuitBreaker + ", " + this.bulkhead
-				+ ", " + this.rateLimiter + ", " + this.batch + ", " + this.logging + ", " + this.observation
+				+ ", " + this.rateLimiter + ", " + this.batch + ", " + this.stream + ", " + this.logging + ", " + this.observation
 				+ ", " + this.health + "]";
 	}
 
@@ -185,6 +188,108 @@ public record ClientSettings(
 					"'" + url + "' is not a valid URL (" + ex.getReason() + " at index " + ex.getIndex() + ")",
 					"Write it in full, such as http://localhost:8081.");
 		}
+	}
+
+	/**
+	 * Streaming settings, for calls made with {@code Connector#stream}.
+	 *
+	 * @param idleTimeout the longest gap between two elements of a stream (and between its
+	 * response headers and its first element)
+	 * @param maxDuration the longest a stream may last, or {@code null} for no limit
+	 * @param resume whether a Server-Sent Events stream that drops after delivering events
+	 * reconnects with {@code Last-Event-ID}
+	 * @since 0.1.0
+	 */
+	public record StreamSettings(Duration idleTimeout, Duration maxDuration, boolean resume) {
+
+		/** The built-in streaming settings: 60 s idle, no longest duration, no resume. */
+		public static final StreamSettings DEFAULTS = new StreamSettings(Duration.ofSeconds(60), null, false);
+
+		/**
+		 * Create streaming settings, checking every value.
+		 * @throws ConfigurationException naming the first invalid value
+		 */
+		public StreamSettings {
+			positive(null, "stream.idle-timeout", idleTimeout);
+			positiveWhenSet(null, "stream.max-duration", maxDuration);
+		}
+
+		/**
+		 * Start streaming settings from the built-in values.
+		 * @return a new builder
+		 */
+		public static Builder builder() {
+			return DEFAULTS.toBuilder();
+		}
+
+		/**
+		 * Return a builder initialised with these settings.
+		 * @return a new builder
+		 */
+		public Builder toBuilder() {
+			return new Builder(this);
+		}
+
+		/**
+		 * Builds {@link StreamSettings}. Not thread-safe.
+		 *
+		 * @since 0.1.0
+		 */
+		public static final class Builder {
+
+			private Duration idleTimeout;
+
+			private Duration maxDuration;
+
+			private boolean resume;
+
+			private Builder(StreamSettings settings) {
+				this.idleTimeout = settings.idleTimeout;
+				this.maxDuration = settings.maxDuration;
+				this.resume = settings.resume;
+			}
+
+			/**
+			 * Set the longest gap between two elements.
+			 * @param idleTimeout a positive duration
+			 * @return this builder
+			 */
+			public Builder idleTimeout(Duration idleTimeout) {
+				this.idleTimeout = idleTimeout;
+				return this;
+			}
+
+			/**
+			 * Set the longest a stream may last.
+			 * @param maxDuration a positive duration, or {@code null} for no limit
+			 * @return this builder
+			 */
+			public Builder maxDuration(Duration maxDuration) {
+				this.maxDuration = maxDuration;
+				return this;
+			}
+
+			/**
+			 * Turn Server-Sent Events resume on or off.
+			 * @param resume {@code true} to reconnect with {@code Last-Event-ID}
+			 * @return this builder
+			 */
+			public Builder resume(boolean resume) {
+				this.resume = resume;
+				return this;
+			}
+
+			/**
+			 * Build the settings.
+			 * @return the settings
+			 * @throws ConfigurationException naming the first invalid value
+			 */
+			public StreamSettings build() {
+				return new StreamSettings(this.idleTimeout, this.maxDuration, this.resume);
+			}
+
+		}
+
 	}
 
 	/**
@@ -1241,6 +1346,8 @@ public record ClientSettings(
 
 		private BatchSettings batch = BatchSettings.DEFAULTS;
 
+		private StreamSettings stream = StreamSettings.DEFAULTS;
+
 		private LoggingSettings logging = LoggingSettings.DEFAULTS;
 
 		private ObservationSettings observation = ObservationSettings.DEFAULTS;
@@ -1268,6 +1375,7 @@ public record ClientSettings(
 			this.bulkhead = settings.bulkhead;
 			this.rateLimiter = settings.rateLimiter;
 			this.batch = settings.batch;
+			this.stream = settings.stream;
 			this.logging = settings.logging;
 			this.observation = settings.observation;
 			this.health = settings.health;
@@ -1437,6 +1545,16 @@ public record ClientSettings(
 		}
 
 		/**
+		 * Set the streaming settings.
+		 * @param stream the streaming settings
+		 * @return this builder
+		 */
+		public Builder stream(StreamSettings stream) {
+			this.stream = Objects.requireNonNull(stream, "stream must not be null");
+			return this;
+		}
+
+		/**
 		 * Set the request logging settings.
 		 * @param logging the logging settings
 		 * @return this builder
@@ -1497,6 +1615,7 @@ public record ClientSettings(
 					this.bulkhead,
 					this.rateLimiter,
 					this.batch,
+					this.stream,
 					this.logging,
 					this.observation,
 					this.health);

@@ -4,6 +4,9 @@ import java.util.Map;
 
 import dev.connector.observation.ConnectorObservationContext;
 import io.micrometer.observation.Observation;
+import reactor.core.publisher.Flux;
+
+import org.springframework.core.io.buffer.DataBuffer;
 
 /**
  * One attempt of a call: its number and, when the client is observed, its observation,
@@ -17,6 +20,8 @@ final class Attempt {
 	private Observation observation;
 
 	private ConnectorObservationContext context;
+
+	private Flux<DataBuffer> streamedBody;
 
 	Attempt(int number) {
 		this.number = number;
@@ -41,6 +46,23 @@ final class Attempt {
 
 	ConnectorObservationContext context() {
 		return this.context;
+	}
+
+	/**
+	 * Keep the body of a streamed response, which the interceptors see without it.
+	 * @param body the body chunks, not yet subscribed
+	 */
+	void streamed(Flux<DataBuffer> body) {
+		this.streamedBody = body;
+	}
+
+	/**
+	 * Return the body of a streamed response.
+	 * @return the body chunks, or {@code null} when the response was not streamed (an
+	 * error status, or an interceptor answered)
+	 */
+	Flux<DataBuffer> streamedBody() {
+		return this.streamedBody;
 	}
 
 	/**

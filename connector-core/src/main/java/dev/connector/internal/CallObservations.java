@@ -8,10 +8,12 @@ import dev.connector.observation.ConnectorObservationConvention;
 import dev.connector.observation.ConnectorObservationDocumentation;
 import dev.connector.observation.DefaultConnectorAttemptObservationConvention;
 import dev.connector.observation.DefaultConnectorObservationConvention;
+import dev.connector.observation.DefaultConnectorStreamObservationConvention;
 import dev.connector.transport.UriResolver;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.context.ContextView;
 
@@ -26,6 +28,8 @@ final class CallObservations {
 	private static final DefaultConnectorObservationConvention DEFAULT_CALL_CONVENTION = new DefaultConnectorObservationConvention();
 
 	private static final DefaultConnectorAttemptObservationConvention DEFAULT_ATTEMPT_CONVENTION = new DefaultConnectorAttemptObservationConvention();
+
+	private static final DefaultConnectorStreamObservationConvention DEFAULT_STREAM_CONVENTION = new DefaultConnectorStreamObservationConvention();
 
 	private final ObservationRegistry registry;
 
@@ -78,6 +82,35 @@ final class CallObservations {
 			return observed(attempt, observation, context, progress, state)
 				.contextWrite((written) -> written.put(ObservationThreadLocalAccessor.KEY, observation));
 		});
+	}
+
+	/**
+	 * Observe a stream from subscription to completion, error or cancellation; its
+	 * context carries the trace headers each of its connections sends.
+	 */
+	<T> Flux<T> observeStream(Flux<T> stream, CallProgress progress, StreamState state) {
+		return Flux.deferContextual((reactorContext) -> {
+			ConnectorObservationContext context = new ConnectorObservationContext(
+					ConnectorObservationContext.Type.STREAM, this.clientName, this.transport, progress.request());
+			Observation observation = GuardedObservations.start(ConnectorObservationDocumentation.STREAM
+				.observation(null, DEFAULT_STREAM_CONVENTION, () -> context, this.registry)
+				.parentObservation(parent(reactorContext)));
+			state.observedBy(observation, context);
+			return stream.doOnComplete(() -> finishStream(observation, context, progress, state, null))
+				.doOnError((error) -> finishStream(observation, context, progress, state, error))
+				.doOnCancel(() -> {
+					context.setCancelled();
+					finishStream(observation, context, progress, state, null);
+				})
+				.contextWrite((written) -> written.put(ObservationThreadLocalAccessor.KEY, observation));
+		});
+	}
+
+	private void finishStream(Observation observation, ConnectorObservationContext context, CallProgress progress,
+			StreamState state, Throwable error) {
+		context.setElements(state.elements());
+		context.setTimeToFirstElement(state.timeToFirstElement());
+		finish(observation, context, progress, (Attempt) null, error);
 	}
 
 	private Observation parent(ContextView reactorContext) {

@@ -18,6 +18,7 @@ import reactor.core.scheduler.Scheduler;
  * @param exchange sends a request through the transport and reads the response
  * @param interceptors the interceptor chain, outermost first
  * @param decoder decodes bodies with the client's codecs
+ * @param streamDecoder decodes streamed bodies with the client's codecs
  * @param resilience the client's Resilience4j guards
  * @param retryLoop repeats failed attempts, or {@code null} when retries are off
  * @param observations observes calls, or {@code null} when the client is not observed
@@ -27,7 +28,8 @@ import reactor.core.scheduler.Scheduler;
  * @param uris resolves request targets
  */
 record ClientRuntime(ClientSettings settings, TransportConnection connection, TransportExchange exchange,
-		List<ConnectorInterceptor> interceptors, BodyDecoder decoder, ClientResilience resilience, RetryLoop retryLoop,
+		List<ConnectorInterceptor> interceptors, BodyDecoder decoder, StreamDecoder streamDecoder,
+		ClientResilience resilience, RetryLoop retryLoop,
 		CallObservations observations, FailureTranslator translator, Scheduler timer, HealthTracker health,
 		UriResolver uris) {
 

@@ -1,6 +1,7 @@
 package dev.connector.internal;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import dev.connector.BlockingConnector;
 import dev.connector.Connector;
@@ -16,6 +17,9 @@ import org.springframework.core.ParameterizedTypeReference;
  * is bounded by the call's own deadline.
  */
 final class DefaultBlockingConnector implements BlockingConnector {
+
+	/** Elements read ahead of a blocking stream's consumer: few, so the socket waits for it. */
+	private static final int STREAM_PREFETCH = 16;
 
 	private final Connector connector;
 
@@ -41,6 +45,16 @@ final class DefaultBlockingConnector implements BlockingConnector {
 	@Override
 	public List<BatchResult<ConnectorResponse>> batch(List<ConnectorRequest> requests, BatchOptions options) {
 		return this.connector.batch(requests, options).block();
+	}
+
+	@Override
+	public <T> Stream<T> stream(ConnectorRequest request, Class<T> type) {
+		return this.connector.stream(request, type).toStream(STREAM_PREFETCH);
+	}
+
+	@Override
+	public <T> Stream<T> stream(ConnectorRequest request, ParameterizedTypeReference<T> type) {
+		return this.connector.stream(request, type).toStream(STREAM_PREFETCH);
 	}
 
 }

@@ -78,6 +78,22 @@ final class DefaultConnector implements Connector {
 		return decodeBody(request, ResolvableType.forType(type));
 	}
 
+	@Override
+	public <T> Flux<T> stream(ConnectorRequest request, Class<T> type) {
+		return stream(request, ResolvableType.forClass(type));
+	}
+
+	@Override
+	public <T> Flux<T> stream(ConnectorRequest request, ParameterizedTypeReference<T> type) {
+		return stream(request, ResolvableType.forType(type));
+	}
+
+	private <T> Flux<T> stream(ConnectorRequest request, ResolvableType type) {
+		Objects.requireNonNull(request, "request must not be null");
+		Objects.requireNonNull(type, "type must not be null");
+		return Flux.defer(() -> new StreamCall<T>(this.runtime, request, type).execute());
+	}
+
 	private <T> Mono<T> decodeBody(ConnectorRequest request, ResolvableType type) {
 		return request(request).handle((response, sink) -> {
 			T body = this.runtime.decoder().decode(response, type, request.method());

@@ -136,6 +136,8 @@ public final class DefaultConnectorBuilder implements Connector.Builder {
 		TransportFactory factory = transportFactory(settings);
 		ClientCodecConfigurer configurer = ClientCodecConfigurer.create();
 		this.codecs.accept(configurer);
+		// per element of a stream, as per body of a call
+		configurer.defaultCodecs().maxInMemorySize(settings.maxInMemorySize());
 		BodyDecoder decoder = new BodyDecoder(settings.name(), configurer);
 		List<ConnectorInterceptor> interceptors = new ArrayList<>(this.interceptors);
 		if (settings.logging().level() != ClientSettings.LogLevel.NONE) {
@@ -163,7 +165,7 @@ public final class DefaultConnectorBuilder implements Connector.Builder {
 				? new RetryLoop(resilience.retry(), new RetryPolicy(settings.retry()), timer) : null;
 		ClientRuntime runtime = new ClientRuntime(settings, new TransportConnection(transport),
 				new TransportExchange(transport, uris, decoder, settings.maxInMemorySize()), List.copyOf(interceptors),
-				decoder, resilience, retryLoop, observations, new FailureTranslator(settings, Clock.systemUTC()), timer,
+				decoder, new StreamDecoder(settings.name(), configurer), resilience, retryLoop, observations, new FailureTranslator(settings, Clock.systemUTC()), timer,
 				new HealthTracker(Clock.systemUTC()), uris);
 		BatchObservations batchObservations = (observationRegistry != null)
 				? new BatchObservations(observationRegistry, this.batchObservationConvention, settings.name()) : null;

@@ -49,13 +49,30 @@ final class RetryLoop {
 
 	private <T> Mono<T> loop(Mono<T> attempt, CallProgress progress, Retry.AsyncContext<?> context) {
 		return attempt.onErrorResume((error) -> {
-			long wait = context.onError(decide(error, progress) ? error : new RetryDeclined(error));
+			long wait = onError(error, progress, context);
 			if (wait < 0) {
 				return Mono.error(error);
 			}
 			Mono<T> next = loop(attempt, progress, context);
 			return (wait == 0) ? next : Mono.delay(Duration.ofMillis(wait), this.timer).then(next);
 		});
+	}
+
+	/**
+	 * Return a new context of the client's retry instance, which counts one call's
+	 * attempts and says how long to wait between them.
+	 */
+	Retry.AsyncContext<Object> context() {
+		return this.retry.asyncContext();
+	}
+
+	/**
+	 * Decide whether a failed attempt may be followed by another, and tell the retry
+	 * context either way.
+	 * @return how long to wait before the next attempt, or a negative number for none
+	 */
+	long onError(Throwable error, CallProgress progress, Retry.AsyncContext<?> context) {
+		return context.onError(decide(error, progress) ? error : new RetryDeclined(error));
 	}
 
 	private boolean decide(Throwable error, CallProgress progress) {

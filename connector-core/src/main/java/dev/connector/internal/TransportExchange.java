@@ -52,6 +52,34 @@ final class TransportExchange {
 						response.headers(), null, number, uri, reader))));
 	}
 
+	/**
+	 * Open a stream: the response is emitted once its headers arrived, without its body,
+	 * which the attempt keeps for the stream to read. An error status reads the body, for
+	 * its excerpt, as a call does.
+	 */
+	Mono<ConnectorResponse> open(ConnectorRequest request, Attempt attempt, CallProgress progress) {
+		URI uri = this.uris.resolve(request);
+		progress.sentTo(uri);
+		if (attempt.context() != null) {
+			attempt.context().setUri(uri);
+		}
+		ConnectorRequest sent = withPropagationHeaders(request, attempt.propagationHeaders());
+		ConnectorResponse.BodyReader reader = this.decoder.reader(request.method());
+		int number = attempt.number();
+		return this.transport.send(new TransportRequest(sent, uri)).flatMap((response) -> {
+			if (response.status() >= 400) {
+				return DataBufferUtils.join(response.body(), this.maxInMemorySize)
+					.map((body) -> ConnectorResponse.received(response.status(), response.headers(), toBytes(body),
+							number, uri, reader))
+					.defaultIfEmpty(ConnectorResponse.received(response.status(), response.headers(), null, number,
+							uri, reader));
+			}
+			attempt.streamed(response.body());
+			return Mono.just(ConnectorResponse.received(response.status(), response.headers(), null, number, uri,
+					reader));
+		});
+	}
+
 	private static ConnectorRequest withPropagationHeaders(ConnectorRequest request, Map<String, String> propagation) {
 		if (propagation.isEmpty()) {
 			return request;

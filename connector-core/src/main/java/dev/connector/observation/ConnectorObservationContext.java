@@ -1,6 +1,7 @@
 package dev.connector.observation;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -34,6 +35,10 @@ public class ConnectorObservationContext extends RequestReplySenderContext<Map<S
 
 	private boolean cancelled;
 
+	private long elements;
+
+	private Duration timeToFirstElement;
+
 	/**
 	 * Create a context.
 	 * @param type whether this observes a whole call or one attempt
@@ -52,7 +57,7 @@ public class ConnectorObservationContext extends RequestReplySenderContext<Map<S
 		this.transport = transport;
 		this.request = request;
 		// a plain map: it allocates nothing until a tracing handler injects a header
-		setCarrier((type == Type.ATTEMPT) ? new LinkedHashMap<>() : null);
+		setCarrier((type != Type.CALL) ? new LinkedHashMap<>() : null);
 	}
 
 	/**
@@ -135,6 +140,38 @@ public class ConnectorObservationContext extends RequestReplySenderContext<Map<S
 	}
 
 	/**
+	 * Return, for a stream, how many elements it delivered.
+	 * @return the elements, 0 for a call or attempt
+	 */
+	public long getElements() {
+		return this.elements;
+	}
+
+	/**
+	 * Set how many elements a stream delivered.
+	 * @param elements the count
+	 */
+	public void setElements(long elements) {
+		this.elements = elements;
+	}
+
+	/**
+	 * Return, for a stream, the time from subscription to its first element.
+	 * @return the time, or {@code null} if no element arrived
+	 */
+	public Duration getTimeToFirstElement() {
+		return this.timeToFirstElement;
+	}
+
+	/**
+	 * Set the time from subscription to a stream's first element.
+	 * @param timeToFirstElement the time
+	 */
+	public void setTimeToFirstElement(Duration timeToFirstElement) {
+		this.timeToFirstElement = timeToFirstElement;
+	}
+
+	/**
 	 * What an observation covers.
 	 *
 	 * @since 0.1.0
@@ -145,7 +182,10 @@ public class ConnectorObservationContext extends RequestReplySenderContext<Map<S
 		CALL,
 
 		/** One attempt. */
-		ATTEMPT
+		ATTEMPT,
+
+		/** A stream, reconnects included, until it completes, fails or is cancelled. */
+		STREAM
 
 	}
 

@@ -7,7 +7,7 @@ import io.micrometer.observation.docs.ObservationDocumentation;
 
 /**
  * The observations Connector makes: one per call, one per attempt (a child of its call, so
- * retries are visible), and one per batch (the parent of its calls).
+ * retries are visible), one per stream, and one per batch (the parent of its calls).
  *
  * @since 0.1.0
  */
@@ -25,6 +25,14 @@ public enum ConnectorObservationDocumentation implements ObservationDocumentatio
 	 */
 	ATTEMPT(DefaultConnectorAttemptObservationConvention.class, LowCardinalityKeys.values(),
 			HighCardinalityKeys.values()),
+
+	/**
+	 * A stream, named {@code connector.stream}, from subscription to completion, error or
+	 * cancellation, reconnects included; its context carries the trace propagation headers
+	 * sent with each of its connections.
+	 */
+	STREAM(DefaultConnectorStreamObservationConvention.class, LowCardinalityKeys.values(),
+			StreamHighCardinalityKeys.values()),
 
 	/**
 	 * A batch, named {@code connector.batch}; each of its calls is a child.
@@ -149,6 +157,47 @@ public enum ConnectorObservationDocumentation implements ObservationDocumentatio
 			@Override
 			public String asString() {
 				return "attempts";
+			}
+		}
+
+	}
+
+	/**
+	 * High-cardinality keys of a stream.
+	 *
+	 * @since 0.1.0
+	 */
+	public enum StreamHighCardinalityKeys implements KeyName {
+
+		/** The URI sent to. */
+		URI {
+			@Override
+			public String asString() {
+				return "uri";
+			}
+		},
+
+		/** The connections made, reconnects included. */
+		ATTEMPTS {
+			@Override
+			public String asString() {
+				return "attempts";
+			}
+		},
+
+		/** The elements delivered to the subscriber. */
+		ELEMENTS {
+			@Override
+			public String asString() {
+				return "elements";
+			}
+		},
+
+		/** Milliseconds from subscription to the first element, or {@code none}. */
+		FIRST_ELEMENT {
+			@Override
+			public String asString() {
+				return "first.element.ms";
 			}
 		}
 

@@ -254,4 +254,69 @@ class ConnectorObservationTest {
 		assertThat(this.server.lastRequest().headers().get("Authorization")).isEqualTo("Bearer s3cr3t-t0ken");
 	}
 
+	@Test
+	void aStreamIsOneObservationCountingItsElementsAndTimingTheFirst() {
+		connect((request, response) -> response.header("Content-Type", "application/x-ndjson")
+			.sendString(reactor.core.publisher.Flux.just("\"a\"\n", "\"b\"\n", "\"c\"\n")), observed());
+		assertThat(this.connector.stream(ConnectorRequest.get("/feed").build(), String.class)
+			.collectList()
+			.block(Duration.ofSeconds(5))).containsExactly("\"a\"", "\"b\"", "\"c\"");
+		assertThat(this.registry).hasNumberOfObservationsWithNameEqualTo("connector.stream", 1)
+			.hasNumberOfObservationsWithNameEqualTo("connector.request", 0)
+			.hasObservationWithNameEqualTo("connector.stream")
+			.that()
+			.hasBeenStopped()
+			.hasLowCardinalityKeyValue("outcome", "SUCCESS")
+			.hasLowCardinalityKeyValue("status", "200")
+			.hasHighCardinalityKeyValue("elements", "3")
+			.hasHighCardinalityKeyValue("attempts", "1");
+		ConnectorObservationContext stream = stopped(ConnectorObservationContext.Type.STREAM).get(0);
+		assertThat(stream.getTimeToFirstElement()).isNotNull().isPositive();
+	}
+
+	@Test
+	void aCancelledStreamEndsItsObservationAsCancelled() {
+		connect((request, response) -> response.header("Content-Type", "application/x-ndjson")
+			.sendString(reactor.core.publisher.Flux.interval(Duration.ofMillis(20)).map((i) -> i + "\n")), observed());
+		assertThat(this.connector.stream(ConnectorRequest.get("/feed").build(), Long.class)
+			.take(2)
+			.collectList()
+			.block(Duration.ofSeconds(5))).containsExactly(0L, 1L);
+		assertThat(this.registry).hasObservationWithNameEqualTo("connector.stream")
+			.that()
+			.hasBeenStopped()
+			.hasLowCardinalityKeyValue("outcome", "CANCELLED")
+			.hasHighCardinalityKeyValue("elements", "2");
+	}
+
+	@Test
+	void aStreamLogsItsEndWithoutItsElements() {
+		Logger logger = (Logger) LoggerFactory.getLogger("dev.connector.logging");
+		ListAppender<ILoggingEvent> captured = new ListAppender<>();
+		captured.start();
+		logger.addAppender(captured);
+		try {
+			connect((request, response) -> response.header("Content-Type", "application/x-ndjson")
+				.sendString(reactor.core.publisher.Flux.just("\"s3cr3t-element\"\n", "\"b\"\n")),
+					Connector.builder("payments")
+						.settings((s) -> s.logging(new ClientSettings.LoggingSettings(ClientSettings.LogLevel.HEADERS,
+								ClientSettings.LoggingSettings.DEFAULTS.redactHeaders()))));
+			assertThat(this.connector.stream(ConnectorRequest.get("/feed").build(), String.class)
+				.collectList()
+				.block(Duration.ofSeconds(5))).hasSize(2);
+		}
+		finally {
+			logger.detachAppender(captured);
+		}
+		List<String> lines;
+		synchronized (captured) {
+			lines = captured.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+		}
+		assertThat(lines).anySatisfy((line) -> assertThat(line).startsWith("event=connector.request.sent"));
+		assertThat(lines).anySatisfy((line) -> assertThat(line).startsWith("event=connector.stream.ended")
+			.contains("outcome=completed")
+			.contains("elements=2"));
+		assertThat(lines).noneSatisfy((line) -> assertThat(line).contains("s3cr3t-element"));
+	}
+
 }

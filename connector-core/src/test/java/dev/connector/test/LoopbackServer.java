@@ -168,6 +168,17 @@ public final class LoopbackServer implements AutoCloseable {
 		}).then();
 	}
 
+	/**
+	 * Close the connection (TCP FIN) in the middle of a response, as a server that goes
+	 * away does: what was sent before arrives, then the response ends before its end.
+	 * @param response the response whose connection to close
+	 * @return a publisher that closes the connection when subscribed, so that it can follow
+	 * what is sent first
+	 */
+	public static Publisher<Void> drop(HttpServerResponse response) {
+		return Mono.fromRunnable(() -> response.withConnection((connection) -> connection.channel().close()));
+	}
+
 	public int maxInFlight() {
 		return this.maxInFlight.get();
 	}

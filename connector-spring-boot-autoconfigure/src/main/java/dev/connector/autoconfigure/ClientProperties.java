@@ -103,6 +103,11 @@ public class ClientProperties {
 	private final Pool pool = new Pool();
 
 	/**
+	 * Streaming settings, for calls made as streams.
+	 */
+	private final Stream stream = new Stream();
+
+	/**
 	 * Request logging settings.
 	 */
 	private final Logging logging = new Logging();
@@ -207,6 +212,10 @@ public class ClientProperties {
 
 	public Pool getPool() {
 		return this.pool;
+	}
+
+	public Stream getStream() {
+		return this.stream;
 	}
 
 	public Logging getLogging() {
@@ -705,6 +714,54 @@ public class ClientProperties {
 
 		public void setMaxConcurrency(Integer maxConcurrency) {
 			this.maxConcurrency = maxConcurrency;
+		}
+
+	}
+
+	/**
+	 * Streaming settings.
+	 */
+	public static class Stream {
+
+		/**
+		 * Longest gap between two elements of a stream, and between its response headers
+		 * and its first element.
+		 */
+		private Duration idleTimeout;
+
+		/**
+		 * Longest a stream may last; unset: no limit.
+		 */
+		private Duration maxDuration;
+
+		/**
+		 * Whether a Server-Sent Events stream that drops after delivering events reconnects
+		 * with Last-Event-ID, after the server's retry delay, up to retry.max-attempts.
+		 */
+		private Boolean resume;
+
+		public Duration getIdleTimeout() {
+			return this.idleTimeout;
+		}
+
+		public void setIdleTimeout(Duration idleTimeout) {
+			this.idleTimeout = idleTimeout;
+		}
+
+		public Duration getMaxDuration() {
+			return this.maxDuration;
+		}
+
+		public void setMaxDuration(Duration maxDuration) {
+			this.maxDuration = maxDuration;
+		}
+
+		public Boolean getResume() {
+			return this.resume;
+		}
+
+		public void setResume(Boolean resume) {
+			this.resume = resume;
 		}
 
 	}

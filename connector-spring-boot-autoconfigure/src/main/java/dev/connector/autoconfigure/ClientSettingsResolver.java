@@ -14,6 +14,7 @@ import dev.connector.config.ClientSettings.CircuitBreakerSettings;
 import dev.connector.config.ClientSettings.HealthSettings;
 import dev.connector.config.ClientSettings.LoggingSettings;
 import dev.connector.config.ClientSettings.PoolSettings;
+import dev.connector.config.ClientSettings.StreamSettings;
 import dev.connector.config.ClientSettings.RateLimiterSettings;
 import dev.connector.config.ClientSettings.RetrySettings;
 
@@ -106,6 +107,7 @@ final class ClientSettingsResolver {
 		map.from(properties::getHeaders).to((headers) -> headers.forEach(settings::header));
 		map.from(properties::getMaxInMemorySize).as(ClientSettingsResolver::bytes).to(settings::maxInMemorySize);
 		settings.pool(pool(map, properties.getPool(), base.pool().toBuilder()));
+		settings.stream(stream(map, properties.getStream(), base.stream().toBuilder()));
 		settings.retry(retry(map, properties.getRetry(), base.retry().toBuilder()));
 		settings.circuitBreaker(circuitBreaker(map, properties.getCircuitBreaker(), base.circuitBreaker().toBuilder()));
 		settings.bulkhead(bulkhead(map, properties.getBulkhead(), base.bulkhead().toBuilder()));
@@ -115,6 +117,14 @@ final class ClientSettingsResolver {
 		map.from(properties.getObservation()::getEnabled).to(settings::observationEnabled);
 		settings.health(health(map, properties.getHealth(), base.health().toBuilder()));
 		return settings.build();
+	}
+
+	private static StreamSettings stream(PropertyMapper map, ClientProperties.Stream properties,
+			StreamSettings.Builder stream) {
+		map.from(properties::getIdleTimeout).to(stream::idleTimeout);
+		map.from(properties::getMaxDuration).to(stream::maxDuration);
+		map.from(properties::getResume).to(stream::resume);
+		return stream.build();
 	}
 
 	private static PoolSettings pool(PropertyMapper map, ClientProperties.Pool properties, PoolSettings.Builder pool) {

@@ -12,6 +12,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -54,6 +55,12 @@ class DemoController {
 	Mono<String> slow() {
 		return this.quotes.request(ConnectorRequest.get("/slow").timeout(java.time.Duration.ofSeconds(1)).build(),
 				String.class);
+	}
+
+	/** A stream of quotes relayed, event by event, from the upstream's event stream. */
+	@GetMapping(path = "/demo/ticks", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	Flux<Quote> ticks() {
+		return this.quotes.stream(ConnectorRequest.get("/ticks").build(), Quote.class);
 	}
 
 	@ExceptionHandler(ConnectorException.class)

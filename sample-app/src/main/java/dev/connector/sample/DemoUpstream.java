@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
@@ -20,6 +21,8 @@ import org.springframework.stereotype.Component;
  * <li>{@code GET /quotes/{symbol}}: a JSON quote</li>
  * <li>{@code GET /flaky}: 503 twice, then 200, repeating</li>
  * <li>{@code GET /slow}: answers after two seconds</li>
+ * <li>{@code GET /ticks}: a Server-Sent Events stream of ten quotes, one every 500 ms,
+ * resuming after a {@code Last-Event-ID}</li>
  * </ul>
  */
 @Component
@@ -41,14 +44,32 @@ class DemoUpstream implements DisposableBean {
 				.get("/flaky", (request, response) -> (this.flakyCalls.incrementAndGet() % 3 == 0)
 						? response.sendString(Mono.just("recovered")) : response.status(503).sendString(Mono.just("try again")))
 				.get("/slow", (request, response) -> Mono.delay(Duration.ofSeconds(2))
-					.thenEmpty(response.sendString(Mono.just("finally")))))
+					.thenEmpty(response.sendString(Mono.just("finally"))))
+				.get("/ticks", (request, response) -> response.header("Content-Type", "text/event-stream")
+					.sendString(Flux.interval(Duration.ZERO, Duration.ofMillis(500))
+						.map((i) -> i + 1 + lastEventId(request.requestHeaders().get("Last-Event-ID")))
+						.takeWhile((id) -> id <= 10)
+						.map((id) -> "id: " + id + "\ndata: " + quote("ACME", id) + "\n\n"))))
 			.bindNow();
 		logger.info("event=demo.upstream.started url=http://127.0.0.1:{}", this.server.port());
 	}
 
+	private static long lastEventId(String header) {
+		try {
+			return (header != null) ? Long.parseLong(header.trim()) : 0;
+		}
+		catch (NumberFormatException ex) {
+			return 0;
+		}
+	}
+
 	private static String quote(String symbol) {
+		return quote(symbol, 0);
+	}
+
+	private static String quote(String symbol, long tick) {
 		String upper = symbol.toUpperCase();
-		int cents = 10000 + Math.floorMod(upper.hashCode(), 9000);
+		int cents = 10000 + Math.floorMod(upper.hashCode(), 9000) + (int) (tick * 7);
 		return "{\"symbol\":\"" + upper + "\",\"price\":" + (cents / 100) + "." + String.format("%02d", cents % 100) + ",\"currency\":\"EUR\"}";
 	}
 

@@ -126,4 +126,18 @@ class SampleApplicationTest {
 			.isEqualTo("UP");
 	}
 
+	@Test
+	void ticksEndpointRelaysTheUpstreamsEventStream() {
+		reactor.core.publisher.Flux<Quote> ticks = this.client.get()
+			.uri("/demo/ticks")
+			.accept(org.springframework.http.MediaType.TEXT_EVENT_STREAM)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(Quote.class)
+			.getResponseBody();
+		assertThat(ticks.take(3).collectList().block(java.time.Duration.ofSeconds(10))).hasSize(3)
+			.allSatisfy((quote) -> assertThat(quote.symbol()).isEqualTo("ACME"));
+	}
+
 }
