@@ -95,6 +95,13 @@ public final class BodyDecoder implements ConnectorResponse.BodyReader {
 		}
 	}
 
+	/**
+	 * Return how many decoder choices are remembered; for tests of the bound.
+	 */
+	int cachedChoices() {
+		return this.chosen.size();
+	}
+
 	private Optional<Decoder<?>> choose(ResolvableType type, MediaType contentType) {
 		DecoderKey key = new DecoderKey(type, contentType);
 		Optional<Decoder<?>> decoder = this.chosen.get(key);

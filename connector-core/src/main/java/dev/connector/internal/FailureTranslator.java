@@ -94,7 +94,7 @@ final class FailureTranslator {
 		}
 		if (error instanceof RejectedExecutionException) {
 			// the deadline timer refused: the last client sharing it is closing
-			return closed(method, uri);
+			return call.failure("Client is closed", FailureKind.REJECTED);
 		}
 		if (error instanceof DataBufferLimitException) {
 			return call.decode("Response body is larger than max-in-memory-size (" + this.settings.maxInMemorySize()
