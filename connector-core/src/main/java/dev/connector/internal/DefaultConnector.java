@@ -34,6 +34,8 @@ final class DefaultConnector implements Connector {
 
 	private final ClientRuntime runtime;
 
+	private final AttemptSteps steps;
+
 	private final BatchObservations batchObservations;
 
 	private final Runnable releaseTimer;
@@ -42,6 +44,7 @@ final class DefaultConnector implements Connector {
 
 	DefaultConnector(ClientRuntime runtime, BatchObservations batchObservations, Runnable releaseTimer) {
 		this.runtime = runtime;
+		this.steps = new AttemptSteps(runtime);
 		this.batchObservations = batchObservations;
 		this.releaseTimer = releaseTimer;
 	}
@@ -59,13 +62,13 @@ final class DefaultConnector implements Connector {
 	@Override
 	public Mono<ConnectorResponse> request(ConnectorRequest request) {
 		Objects.requireNonNull(request, "request must not be null");
-		return Mono.defer(() -> new RealCall(this.runtime, request, false).execute());
+		return Mono.defer(() -> new RealCall(this.runtime, this.steps, request, false).execute());
 	}
 
 	@Override
 	public Mono<ConnectorResponse> probe(ConnectorRequest request) {
 		Objects.requireNonNull(request, "request must not be null");
-		return Mono.defer(() -> new RealCall(this.runtime, request, true).execute());
+		return Mono.defer(() -> new RealCall(this.runtime, this.steps, request, true).execute());
 	}
 
 	@Override
@@ -91,7 +94,7 @@ final class DefaultConnector implements Connector {
 	private <T> Flux<T> stream(ConnectorRequest request, ResolvableType type) {
 		Objects.requireNonNull(request, "request must not be null");
 		Objects.requireNonNull(type, "type must not be null");
-		return Flux.defer(() -> new StreamCall<T>(this.runtime, request, type).execute());
+		return Flux.defer(() -> new StreamCall<T>(this.runtime, this.steps, request, type).execute());
 	}
 
 	private <T> Mono<T> decodeBody(ConnectorRequest request, ResolvableType type) {

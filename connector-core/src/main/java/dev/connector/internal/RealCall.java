@@ -6,18 +6,15 @@ import java.util.concurrent.TimeoutException;
 
 import dev.connector.ConnectorRequest;
 import dev.connector.ConnectorResponse;
-import dev.connector.ResponseException;
-import dev.connector.resilience.ClientResilience;
-import io.micrometer.observation.Observation;
 import reactor.core.publisher.Mono;
 
 /**
- * One call of a client, as a pipeline built per subscription. It only orchestrates: the
- * interceptor chain ({@link RealInterceptorChain}) ends in the {@link TransportExchange};
- * the {@link FailureTranslator} names what went wrong; the client's Resilience4j guards
- * limit and admit each attempt; the {@link RetryLoop} repeats attempts as the
- * {@link RetryPolicy} allows; the overall deadline runs on the client's timer; and
- * {@link CallObservations} observes the call and its attempts.
+ * One call of a client, as a pipeline built per subscription. It only orchestrates: each
+ * attempt takes the {@link AttemptSteps} (the interceptor chain ending in the
+ * {@link TransportExchange}, the status check, the client's Resilience4j guards); the
+ * {@link RetryLoop} repeats attempts as the {@link RetryPolicy} allows; the overall
+ * deadline runs on the client's timer; the {@link FailureTranslator} names what went wrong;
+ * and {@link CallObservations} observes the call and its attempts.
  * <p>
  * A probe is a call outside the client's bookkeeping: one attempt, with the deadline and
  * the same errors, but no retry, guard, observation or health tracking.
@@ -30,10 +27,13 @@ final class RealCall {
 
 	private final boolean probe;
 
-	RealCall(ClientRuntime runtime, ConnectorRequest request, boolean probe) {
+	private final AttemptSteps steps;
+
+	RealCall(ClientRuntime runtime, AttemptSteps steps, ConnectorRequest request, boolean probe) {
 		this.runtime = runtime;
 		this.request = request;
 		this.probe = probe;
+		this.steps = steps;
 	}
 
 	Mono<ConnectorResponse> execute() {
@@ -52,8 +52,8 @@ final class RealCall {
 		call = call.timeout(timeout, this.runtime.timer())
 			.onErrorMap((error) -> (error instanceof TimeoutException)
 					? this.runtime.translator()
-						.callTimeout(timeout, this.request.method(), uri(progress), progress.attempts(), error)
-					: translate(error, progress));
+						.callTimeout(timeout, this.request.method(), this.steps.uri(progress), progress.attempts(), error)
+					: this.steps.translate(error, progress));
 		if (this.probe) {
 			return call;
 		}
@@ -67,57 +67,14 @@ final class RealCall {
 	 */
 	private Mono<ConnectorResponse> attempt(CallProgress progress) {
 		Attempt attempt = new Attempt(progress.startAttempt());
-		Mono<ConnectorResponse> exchange = Mono.defer(() -> exchange(attempt, progress));
+		Mono<ConnectorResponse> exchange = Mono.defer(() -> this.steps.exchange(this.request, attempt, progress,
+				(sent) -> this.runtime.exchange().send(sent, attempt, progress)));
 		if (this.probe) {
-			return exchange.onErrorMap((error) -> translate(error, progress));
+			return exchange.onErrorMap((error) -> this.steps.translate(error, progress));
 		}
-		ClientResilience resilience = this.runtime.resilience();
-		Mono<ConnectorResponse> guarded = resilience.limitAttempt(exchange)
-			.onErrorMap((error) -> translate(error, progress));
-		if (resilience.admits()) {
-			// the circuit breaker sees connector exceptions; its own rejection is translated after it
-			guarded = resilience.admitAttempt(guarded).onErrorMap((error) -> translate(error, progress));
-		}
+		Mono<ConnectorResponse> guarded = this.steps.guard(exchange, progress);
 		CallObservations observations = this.runtime.observations();
 		return (observations != null) ? observations.observeAttempt(guarded, attempt, progress) : guarded;
-	}
-
-	/**
-	 * Run the interceptor chain, in the attempt's observation scope so that interceptors'
-	 * log lines carry its trace ids, and turn an error status into its exception. Called
-	 * on subscription, so an interceptor that throws fails the attempt.
-	 */
-	private Mono<ConnectorResponse> exchange(Attempt attempt, CallProgress progress) {
-		Mono<ConnectorResponse> response;
-		Observation observation = attempt.observation();
-		try (Observation.Scope scope = (observation != null) ? GuardedObservations.openScope(observation)
-				: Observation.Scope.NOOP) {
-			response = new RealInterceptorChain(this.runtime.name(), this.runtime.interceptors(), 0,
-					(sent) -> this.runtime.exchange().send(sent, attempt, progress))
-				.proceed(this.request);
-		}
-		catch (RuntimeException ex) {
-			response = Mono.error(ex);
-		}
-		return this.runtime.connection().whenConnected(response).handle((received, sink) -> {
-			ResponseException error = this.runtime.translator()
-				.fromStatus(received, this.request.method(), uri(progress), attempt.number());
-			if (error != null) {
-				sink.error(error);
-			}
-			else {
-				sink.next(received);
-			}
-		});
-	}
-
-	private Throwable translate(Throwable error, CallProgress progress) {
-		return this.runtime.translator().translate(error, this.request.method(), uri(progress), progress.attempts());
-	}
-
-	private java.net.URI uri(CallProgress progress) {
-		java.net.URI uri = progress.uri();
-		return (uri != null) ? uri : this.runtime.uris().resolveOrNull(this.request);
 	}
 
 }

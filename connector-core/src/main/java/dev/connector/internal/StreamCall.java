@@ -7,11 +7,8 @@ import java.util.concurrent.TimeoutException;
 import dev.connector.ConnectorException;
 import dev.connector.ConnectorRequest;
 import dev.connector.ConnectorResponse;
-import dev.connector.ResponseException;
 import dev.connector.config.ClientSettings;
-import dev.connector.resilience.ClientResilience;
 import io.github.resilience4j.retry.Retry;
-import io.micrometer.observation.Observation;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -46,10 +43,13 @@ final class StreamCall<T> {
 
 	private final ResolvableType type;
 
-	StreamCall(ClientRuntime runtime, ConnectorRequest request, ResolvableType type) {
+	private final AttemptSteps steps;
+
+	StreamCall(ClientRuntime runtime, AttemptSteps steps, ConnectorRequest request, ResolvableType type) {
 		this.runtime = runtime;
 		this.request = request;
 		this.type = type;
+		this.steps = steps;
 	}
 
 	Flux<T> execute() {
@@ -76,8 +76,7 @@ final class StreamCall<T> {
 			stream = stream.takeUntilOther(Mono.delay(maxDuration, this.runtime.timer())
 				.then(Mono.error(() -> limit(progress, "Stream exceeded its stream.max-duration of ", maxDuration))));
 		}
-		stream = stream.onErrorMap((error) -> this.runtime.translator()
-			.translate(error, this.request.method(), uri(progress), progress.attempts()));
+		stream = stream.onErrorMap((error) -> this.steps.translate(error, progress));
 		stream = StreamLog.log(stream, settings, this.request, progress, state, this.runtime.timer());
 		CallObservations observations = this.runtime.observations();
 		return (observations != null) ? observations.observeStream(stream, progress, state) : stream;
@@ -130,10 +129,12 @@ final class StreamCall<T> {
 		// the first connection has the call's deadline for its headers; a resumed one its own
 		long now = this.runtime.timer().now(TimeUnit.NANOSECONDS);
 		long remaining = (state.elements() == 0) ? progress.deadline() - now : timeout.toNanos();
-		Mono<ConnectorResponse> headers = guarded(Mono.defer(() -> open(sent, attempt, progress)), progress)
+		Mono<ConnectorResponse> headers = this.steps
+			.guard(Mono.defer(() -> this.steps.exchange(sent, attempt, progress,
+					(request) -> this.runtime.exchange().open(request, attempt, progress))), progress)
 			.timeout(Duration.ofNanos(Math.max(remaining, 1)), this.runtime.timer())
 			.onErrorMap(TimeoutException.class, (ex) -> this.runtime.translator()
-				.callTimeout(timeout, this.request.method(), uri(progress), progress.attempts(), ex))
+				.callTimeout(timeout, this.request.method(), this.steps.uri(progress), progress.attempts(), ex))
 			.doOnEach(this.runtime.health()::record);
 		return headers.flatMapMany((response) -> {
 			if (state.context() != null) {
@@ -146,7 +147,7 @@ final class StreamCall<T> {
 				.onErrorMap(TimeoutException.class,
 						(ex) -> limit(progress, "No stream element within the stream.idle-timeout of ", idle))
 				.doOnNext((element) -> state.delivered(this.runtime.timer().now(TimeUnit.NANOSECONDS)));
-		}).onErrorMap((error) -> translate(error, progress));
+		}).onErrorMap((error) -> this.steps.translate(error, progress));
 	}
 
 	/**
@@ -178,57 +179,12 @@ final class StreamCall<T> {
 		}
 	}
 
-	/**
-	 * Run the interceptor chain to the response headers, in the stream's observation scope,
-	 * and turn an error status into its exception.
-	 */
-	private Mono<ConnectorResponse> open(ConnectorRequest sent, Attempt attempt, CallProgress progress) {
-		Mono<ConnectorResponse> response;
-		Observation observation = attempt.observation();
-		try (Observation.Scope scope = (observation != null) ? GuardedObservations.openScope(observation)
-				: Observation.Scope.NOOP) {
-			response = new RealInterceptorChain(this.runtime.name(), this.runtime.interceptors(), 0,
-					(request) -> this.runtime.exchange().open(request, attempt, progress))
-				.proceed(sent);
-		}
-		catch (RuntimeException ex) {
-			response = Mono.error(ex);
-		}
-		return this.runtime.connection().whenConnected(response).handle((received, sink) -> {
-			ResponseException error = this.runtime.translator()
-				.fromStatus(received, this.request.method(), uri(progress), attempt.number());
-			if (error != null) {
-				sink.error(error);
-			}
-			else {
-				sink.next(received);
-			}
-		});
-	}
-
-	private Mono<ConnectorResponse> guarded(Mono<ConnectorResponse> headers, CallProgress progress) {
-		ClientResilience resilience = this.runtime.resilience();
-		Mono<ConnectorResponse> guarded = resilience.limitAttempt(headers)
-			.onErrorMap((error) -> translate(error, progress));
-		return resilience.admits() ? resilience.admitAttempt(guarded).onErrorMap((error) -> translate(error, progress))
-				: guarded;
-	}
-
 	private ConnectorException limit(CallProgress progress, String reason, Duration limit) {
 		return ConnectorException.builder(this.runtime.name())
 			.method(this.request.method())
-			.uri(uri(progress))
+			.uri(this.steps.uri(progress))
 			.attempts(progress.attempts())
 			.timeout(reason + Durations.format(limit), limit);
-	}
-
-	private Throwable translate(Throwable error, CallProgress progress) {
-		return this.runtime.translator().translate(error, this.request.method(), uri(progress), progress.attempts());
-	}
-
-	private java.net.URI uri(CallProgress progress) {
-		java.net.URI uri = progress.uri();
-		return (uri != null) ? uri : this.runtime.uris().resolveOrNull(this.request);
 	}
 
 }

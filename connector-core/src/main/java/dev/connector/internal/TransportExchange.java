@@ -37,14 +37,9 @@ final class TransportExchange {
 
 	Mono<ConnectorResponse> send(ConnectorRequest request, Attempt attempt, CallProgress progress) {
 		URI uri = this.uris.resolve(request);
-		progress.sentTo(uri);
-		if (attempt.context() != null) {
-			attempt.context().setUri(uri);
-		}
-		ConnectorRequest sent = withPropagationHeaders(request, attempt.propagationHeaders());
 		ConnectorResponse.BodyReader reader = this.decoder.reader(request.method());
 		int number = attempt.number();
-		return this.transport.send(new TransportRequest(sent, uri))
+		return this.transport.send(outgoing(request, uri, attempt, progress))
 			.flatMap((response) -> DataBufferUtils.join(response.body(), this.maxInMemorySize)
 				.map((body) -> ConnectorResponse.received(response.status(), response.headers(), toBytes(body), number,
 						uri, reader))
@@ -59,14 +54,9 @@ final class TransportExchange {
 	 */
 	Mono<ConnectorResponse> open(ConnectorRequest request, Attempt attempt, CallProgress progress) {
 		URI uri = this.uris.resolve(request);
-		progress.sentTo(uri);
-		if (attempt.context() != null) {
-			attempt.context().setUri(uri);
-		}
-		ConnectorRequest sent = withPropagationHeaders(request, attempt.propagationHeaders());
 		ConnectorResponse.BodyReader reader = this.decoder.reader(request.method());
 		int number = attempt.number();
-		return this.transport.send(new TransportRequest(sent, uri)).flatMap((response) -> {
+		return this.transport.send(outgoing(request, uri, attempt, progress)).flatMap((response) -> {
 			if (response.status() >= 400) {
 				return DataBufferUtils.join(response.body(), this.maxInMemorySize)
 					.map((body) -> ConnectorResponse.received(response.status(), response.headers(), toBytes(body),
@@ -78,6 +68,18 @@ final class TransportExchange {
 			return Mono.just(ConnectorResponse.received(response.status(), response.headers(), null, number, uri,
 					reader));
 		});
+	}
+
+	/**
+	 * Note where the attempt goes, and add the trace headers its observation asked for.
+	 */
+	private static TransportRequest outgoing(ConnectorRequest request, URI uri, Attempt attempt,
+			CallProgress progress) {
+		progress.sentTo(uri);
+		if (attempt.context() != null) {
+			attempt.context().setUri(uri);
+		}
+		return new TransportRequest(withPropagationHeaders(request, attempt.propagationHeaders()), uri);
 	}
 
 	private static ConnectorRequest withPropagationHeaders(ConnectorRequest request, Map<String, String> propagation) {
