@@ -1,5 +1,6 @@
 package dev.connector;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -184,11 +185,24 @@ public interface Connector extends AutoCloseable {
 	BlockingConnector blocking();
 
 	/**
-	 * Close the transport, waiting (bounded by the client's timeout) for calls in flight.
-	 * Calls made afterwards fail with a {@link ConnectorException}. Idempotent.
+	 * Close the client gracefully, giving calls in flight up to the client's
+	 * {@code timeout} to finish; see {@link #close(Duration)}. Idempotent.
 	 */
 	@Override
 	void close();
+
+	/**
+	 * Close the client gracefully: new calls are refused at once with a
+	 * {@link ConnectorException} of kind {@link FailureKind#REJECTED}; calls in flight
+	 * (batches' included) may finish within the grace period; after it, the transport is
+	 * closed and the calls still in flight fail with a {@link ConnectorException} saying
+	 * the client is shutting down. Blocks for at most the grace period plus a few seconds
+	 * to close the transport. Idempotent: only the first close waits.
+	 * @param gracePeriod how long calls in flight may take to finish
+	 */
+	default void close(Duration gracePeriod) {
+		close();
+	}
 
 	/**
 	 * Start building a client.

@@ -3,8 +3,10 @@ package dev.connector.internal;
 import java.net.URI;
 import java.util.function.Function;
 
+import dev.connector.ConnectorException;
 import dev.connector.ConnectorRequest;
 import dev.connector.ConnectorResponse;
+import dev.connector.FailureKind;
 import dev.connector.ResponseException;
 import dev.connector.resilience.ClientResilience;
 import io.micrometer.observation.Observation;
@@ -77,6 +79,21 @@ final class AttemptSteps {
 	Throwable translate(Throwable error, CallProgress progress) {
 		return this.runtime.translator()
 			.translate(error, progress.request().method(), uri(progress), progress.attempts());
+	}
+
+	/**
+	 * Name how a call ended in failure: as {@link #translate}, except that a transport
+	 * failure of a closed client is the client cutting off a call its shutdown did not wait
+	 * for any longer.
+	 */
+	Throwable settle(Throwable error, CallProgress progress) {
+		Throwable translated = translate(error, progress);
+		if (this.runtime.connection().isClosed() && translated instanceof ConnectorException failure
+				&& failure.kind() == FailureKind.TRANSPORT) {
+			return this.runtime.translator()
+				.shutDown(progress.request().method(), uri(progress), progress.attempts(), failure);
+		}
+		return translated;
 	}
 
 	/**

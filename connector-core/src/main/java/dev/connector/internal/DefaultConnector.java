@@ -32,6 +32,9 @@ final class DefaultConnector implements Connector {
 
 	private static final Logger logger = LoggerFactory.getLogger(DefaultConnector.class);
 
+	/** How long closing the transport itself may take, once no call is waited for. */
+	private static final Duration DISCONNECT_TIMEOUT = Duration.ofSeconds(5);
+
 	private final ClientRuntime runtime;
 
 	private final AttemptSteps steps;
@@ -135,20 +138,39 @@ final class DefaultConnector implements Connector {
 
 	@Override
 	public void close() {
-		if (!this.runtime.connection().close()) {
+		close(this.runtime.settings().timeout());
+	}
+
+	@Override
+	public void close(Duration gracePeriod) {
+		Mono<Void> drained = this.runtime.connection().close();
+		if (drained == null) {
 			return;
 		}
-		Duration grace = this.runtime.settings().timeout().plusSeconds(1);
 		try {
 			// a Future rather than block(): close() may be called from any thread
-			this.runtime.connection().transport().disconnect().toFuture().get(grace.toMillis(), TimeUnit.MILLISECONDS);
+			drained.toFuture().get(gracePeriod.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (TimeoutException ex) {
+			logger.info("event=connector.shutdown.cut_off client={} grace={}", name(), gracePeriod);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (ExecutionException ex) {
+			// never: the drain signal only completes
+		}
+		try {
+			// calls still in flight are cut off: their connections close now
+			this.runtime.connection().transport().disconnect().toFuture().get(DISCONNECT_TIMEOUT.toMillis(),
+					TimeUnit.MILLISECONDS);
 			logger.debug("event=connector.closed client={}", name());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
 		catch (ExecutionException | TimeoutException ex) {
-			logger.warn("event=connector.close.failed client={} grace={}", name(), grace, ex);
+			logger.warn("event=connector.close.failed client={}", name(), ex);
 		}
 		finally {
 			this.runtime.resilience().unregister();

@@ -162,6 +162,16 @@ final class FailureTranslator {
 		return call(method, uri, 0, null).failure("Client is closed", FailureKind.REJECTED);
 	}
 
+	/**
+	 * Return the exception of a call still in flight when its client's shutdown stopped
+	 * waiting for it.
+	 */
+	ConnectorException shutDown(HttpMethod method, URI uri, int attempts, Throwable cause) {
+		return call(method, uri, attempts, cause).failure(
+				"Client is shutting down: the call was still in flight when the shutdown grace period ended",
+				FailureKind.REJECTED);
+	}
+
 	private ConnectorException.Builder call(HttpMethod method, URI uri, int attempts, Throwable cause) {
 		return ConnectorException.builder(this.settings.name()).method(method).uri(uri).attempts(attempts).cause(cause);
 	}

@@ -37,7 +37,8 @@ final class RealCall {
 	}
 
 	Mono<ConnectorResponse> execute() {
-		if (this.runtime.connection().isClosed()) {
+		TransportConnection connection = this.runtime.connection();
+		if (!connection.enter()) {
 			return Mono.error(this.runtime.translator()
 				.closed(this.request.method(), this.runtime.uris().resolveOrNull(this.request)));
 		}
@@ -53,13 +54,14 @@ final class RealCall {
 			.onErrorMap((error) -> (error instanceof TimeoutException)
 					? this.runtime.translator()
 						.callTimeout(timeout, this.request.method(), this.steps.uri(progress), progress.attempts(), error)
-					: this.steps.translate(error, progress));
+					: this.steps.settle(error, progress));
 		if (this.probe) {
-			return call;
+			return call.doFinally((signal) -> connection.exit());
 		}
 		call = call.doOnEach(this.runtime.health()::record);
 		CallObservations observations = this.runtime.observations();
-		return (observations != null) ? observations.observeCall(call, progress) : call;
+		call = (observations != null) ? observations.observeCall(call, progress) : call;
+		return call.doFinally((signal) -> connection.exit());
 	}
 
 	/**

@@ -53,7 +53,8 @@ final class StreamCall<T> {
 	}
 
 	Flux<T> execute() {
-		if (this.runtime.connection().isClosed()) {
+		TransportConnection transport = this.runtime.connection();
+		if (!transport.enter()) {
 			return Flux.error(this.runtime.translator()
 				.closed(this.request.method(), this.runtime.uris().resolveOrNull(this.request)));
 		}
@@ -76,10 +77,11 @@ final class StreamCall<T> {
 			stream = stream.takeUntilOther(Mono.delay(maxDuration, this.runtime.timer())
 				.then(Mono.error(() -> limit(progress, "Stream exceeded its stream.max-duration of ", maxDuration))));
 		}
-		stream = stream.onErrorMap((error) -> this.steps.translate(error, progress));
+		stream = stream.onErrorMap((error) -> this.steps.settle(error, progress));
 		stream = StreamLog.log(stream, settings, this.request, progress, state, this.runtime.timer());
 		CallObservations observations = this.runtime.observations();
-		return (observations != null) ? observations.observeStream(stream, progress, state) : stream;
+		stream = (observations != null) ? observations.observeStream(stream, progress, state) : stream;
+		return stream.doFinally((signal) -> transport.exit());
 	}
 
 	/**

@@ -39,7 +39,9 @@ public interface Transport {
 	Mono<TransportResponse> send(TransportRequest request);
 
 	/**
-	 * Release the transport's resources, waiting (bounded) for calls in flight.
+	 * Release the transport's resources now: calls still in flight fail. The connector
+	 * calls it once, after it stopped taking calls and gave those in flight their grace
+	 * period.
 	 * @return a publisher that completes when the transport is closed
 	 */
 	default Mono<Void> disconnect() {

@@ -110,6 +110,16 @@ public class ConnectorAutoConfiguration {
 		return new BeanFactoryConnectorRegistry(properties.getClients().keySet(), beanFactory);
 	}
 
+	/**
+	 * Closes the clients gracefully when the context closes; see
+	 * {@code connector.shutdown.timeout}.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	ConnectorLifecycle connectorLifecycle(ConnectorRegistry connectors, ConnectorProperties properties) {
+		return new ConnectorLifecycle(connectors, properties.getShutdown().getTimeout());
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(WebClient.class)
 	static class HttpTransportConfiguration {

@@ -1,5 +1,6 @@
 package dev.connector.autoconfigure;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -39,6 +40,11 @@ public class ConnectorProperties {
 	 */
 	private final Observation observation = new Observation();
 
+	/**
+	 * Shutdown settings of all clients.
+	 */
+	private final Shutdown shutdown = new Shutdown();
+
 	public String getDefaultClient() {
 		return this.defaultClient;
 	}
@@ -57,6 +63,32 @@ public class ConnectorProperties {
 
 	public Observation getObservation() {
 		return this.observation;
+	}
+
+	public Shutdown getShutdown() {
+		return this.shutdown;
+	}
+
+	/**
+	 * Shutdown settings of all clients.
+	 */
+	public static class Shutdown {
+
+		/**
+		 * How long calls in flight may take to finish when the application context closes;
+		 * after it, the calls still in flight fail with a ConnectorException saying the
+		 * client is shutting down. New calls are refused from the start of the shutdown.
+		 */
+		private Duration timeout = Duration.ofSeconds(10);
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
 	}
 
 	/**

@@ -6,6 +6,8 @@ import java.util.function.Predicate;
 import dev.connector.transport.Transport;
 import dev.connector.transport.TransportRequest;
 import dev.connector.transport.TransportResponse;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.ChannelGroupFuture;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -36,9 +38,12 @@ final class HttpTransport implements Transport {
 
 	private final ConnectionProvider connections;
 
-	HttpTransport(WebClient webClient, ConnectionProvider connections) {
+	private final ChannelGroup channels;
+
+	HttpTransport(WebClient webClient, ConnectionProvider connections, ChannelGroup channels) {
 		this.webClient = webClient;
 		this.connections = connections;
+		this.channels = channels;
 	}
 
 	@Override
@@ -94,7 +99,14 @@ final class HttpTransport implements Transport {
 
 	@Override
 	public Mono<Void> disconnect() {
-		return this.connections.disposeLater();
+		// connections still serving calls are closed first, then the pool with its idle ones
+		return Mono.defer(() -> Mono.fromFuture(toFuture(this.channels.close())))
+			.then(this.connections.disposeLater());
 	}
 
+	private static java.util.concurrent.CompletableFuture<Void> toFuture(ChannelGroupFuture closing) {
+		java.util.concurrent.CompletableFuture<Void> future = new java.util.concurrent.CompletableFuture<>();
+		closing.addListener((done) -> future.complete(null));
+		return future;
+	}
 }

@@ -8,6 +8,9 @@ import dev.connector.config.ClientSettings;
 import dev.connector.transport.Transport;
 import dev.connector.transport.TransportFactory;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
@@ -73,9 +76,11 @@ public final class HttpTransportFactory implements TransportFactory {
 			.maxConnections(pool.maxConnections())
 			.pendingAcquireTimeout(pool.pendingAcquireTimeout())
 			.maxIdleTime(pool.maxIdleTime())
-			.disposeTimeout(settings.timeout())
 			.build();
+		// every connection of the client, so that closing the transport can cut off calls in flight
+		ChannelGroup channels = new DefaultChannelGroup("connector-" + settings.name(), GlobalEventExecutor.INSTANCE);
 		HttpClient httpClient = HttpClient.create(connections)
+			.doOnConnected((connection) -> channels.add(connection.channel()))
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
 					settings.connectTimeout().toMillis()));
 		if (settings.readTimeout() != null) {
@@ -87,7 +92,7 @@ public final class HttpTransportFactory implements TransportFactory {
 			.defaultHeaders((headers) -> headers.putAll(settings.headers()))
 			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(settings.maxInMemorySize()))
 			.build();
-		return new HttpTransport(webClient, connections);
+		return new HttpTransport(webClient, connections, channels);
 	}
 
 }
