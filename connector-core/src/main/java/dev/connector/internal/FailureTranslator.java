@@ -91,8 +91,9 @@ final class FailureTranslator {
 			return call.rejected(RejectedCallException.Guard.RATE_LIMITER, "Rate limit reached");
 		}
 		if (error instanceof RejectedExecutionException) {
-			// the deadline timer refused: the last client sharing it is closing
-			return closed(method, uri);
+			// the deadline timer refused: the last client sharing it is closing; unlike a call
+			// made on a closed client, this one had started, and the refusal is its cause
+			return call.failure("Client is closed", FailureKind.REJECTED);
 		}
 		if (error instanceof DataBufferLimitException) {
 			return call.decode("Response body is larger than max-in-memory-size (" + this.settings.maxInMemorySize()
