@@ -33,7 +33,7 @@ public final class BodyDecoder implements ConnectorResponse.BodyReader {
 	 * How many (type, content type) pairs remember their decoder. The content type is the
 	 * server's choice, so the cache must not grow with whatever it sends.
 	 */
-	private static final int CACHED_CHOICES = 64;
+	static final int CACHED_CHOICES = 64;
 
 	private final String clientName;
 
@@ -67,6 +67,13 @@ public final class BodyDecoder implements ConnectorResponse.BodyReader {
 	@Override
 	public <T> T read(ConnectorResponse response, ResolvableType type) {
 		return decode(response, type, null);
+	}
+
+	/**
+	 * Return how many (type, content type) pairs remember their decoder, for tests.
+	 */
+	int cachedChoices() {
+		return this.chosen.size();
 	}
 
 	@SuppressWarnings("unchecked")
