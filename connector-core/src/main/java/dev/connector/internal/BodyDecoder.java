@@ -33,7 +33,7 @@ public final class BodyDecoder implements ConnectorResponse.BodyReader {
 	 * How many (type, content type) pairs remember their decoder. The content type is the
 	 * server's choice, so the cache must not grow with whatever it sends.
 	 */
-	private static final int CACHED_CHOICES = 64;
+	static final int CACHED_CHOICES = 64;
 
 	private final String clientName;
 
@@ -69,6 +69,13 @@ public final class BodyDecoder implements ConnectorResponse.BodyReader {
 		return decode(response, type, null);
 	}
 
+	/**
+	 * Return how many (type, content type) pairs remember their decoder, for tests.
+	 */
+	int cachedChoices() {
+		return this.chosen.size();
+	}
+
 	@SuppressWarnings("unchecked")
 	<T> T decode(ConnectorResponse response, ResolvableType type, HttpMethod method) {
 		Class<?> rawType = type.toClass();
@@ -93,13 +100,6 @@ public final class BodyDecoder implements ConnectorResponse.BodyReader {
 			throw failure(response, method, "Could not decode the body as " + type + " from " + describe(contentType),
 					ex);
 		}
-	}
-
-	/**
-	 * Return how many decoder choices are remembered; for tests of the bound.
-	 */
-	int cachedChoices() {
-		return this.chosen.size();
 	}
 
 	private Optional<Decoder<?>> choose(ResolvableType type, MediaType contentType) {

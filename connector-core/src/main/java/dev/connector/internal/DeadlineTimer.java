@@ -37,10 +37,14 @@ public final class DeadlineTimer implements Scheduler {
 
 	private final HashedWheelTimer wheel;
 
+	/** The wheel's thread, once started. */
+	private volatile Thread thread;
+
 	private DeadlineTimer() {
 		ThreadFactory threads = (task) -> {
 			Thread thread = new Thread(task, "connector-deadlines");
 			thread.setDaemon(true);
+			this.thread = thread;
 			return thread;
 		};
 		this.wheel = new HashedWheelTimer(threads, TICK_MILLIS, TimeUnit.MILLISECONDS, 512, false);
@@ -71,9 +75,21 @@ public final class DeadlineTimer implements Scheduler {
 			}
 			if (--users == 0) {
 				shared = null;
-				this.wheel.stop();
+				stop();
 			}
 		}
+	}
+
+	private void stop() {
+		if (Thread.currentThread() != this.thread) {
+			this.wheel.stop();
+			return;
+		}
+		// the last share given back by a task on the wheel (a client closed in a deadline's
+		// error handler): a wheel cannot stop from its own thread, so another thread stops it
+		Thread stopper = new Thread(this.wheel::stop, "connector-deadlines-stop");
+		stopper.setDaemon(true);
+		stopper.start();
 	}
 
 	@Override

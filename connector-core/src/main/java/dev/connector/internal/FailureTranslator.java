@@ -93,7 +93,8 @@ final class FailureTranslator {
 			return call.rejected(RejectedCallException.Guard.RATE_LIMITER, "Rate limit reached");
 		}
 		if (error instanceof RejectedExecutionException) {
-			// the deadline timer refused: the last client sharing it is closing
+			// the deadline timer refused: the last client sharing it is closing; unlike a call
+			// made on a closed client, this one had started, and the refusal is its cause
 			return call.failure("Client is closed", FailureKind.REJECTED);
 		}
 		if (error instanceof DataBufferLimitException) {

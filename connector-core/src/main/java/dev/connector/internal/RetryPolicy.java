@@ -74,7 +74,8 @@ final class RetryPolicy {
 		}
 		if (response instanceof RateLimitedException rateLimited && this.settings.respectRetryAfter()) {
 			Duration retryAfter = rateLimited.getRetryAfter();
-			if (retryAfter != null && retryAfter.toNanos() >= remainingNanos) {
+			// compared as durations: a Retry-After of centuries overflows toNanos()
+			if (retryAfter != null && retryAfter.compareTo(Duration.ofNanos(remainingNanos)) >= 0) {
 				// waiting past the deadline would only turn a clear 429 into a timeout
 				return Decision.RETRY_AFTER_PAST_DEADLINE;
 			}

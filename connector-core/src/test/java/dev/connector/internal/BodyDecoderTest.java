@@ -5,9 +5,9 @@ import java.nio.charset.StandardCharsets;
 
 import dev.connector.ConnectorResponse;
 import dev.connector.DecodeException;
+import dev.connector.FailureKind;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.core.ResolvableType;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.codec.ClientCodecConfigurer;
@@ -16,68 +16,98 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * Decoding whole bodies with a client's codecs: by content type, with clear failures, and
- * a cache of decoder choices that a server cannot grow without bound.
+ * How {@link BodyDecoder} reads an in-memory body with a codec configuration.
  */
 class BodyDecoderTest {
 
+	private static final URI TARGET = URI.create("http://localhost:8081/quotes/42");
+
 	private final BodyDecoder decoder = new BodyDecoder("payments", ClientCodecConfigurer.create());
 
-	record Charge(int amount) {
+	@Test
+	void jsonBodyDecodesIntoARecord() {
+		ConnectorResponse response = response("application/json", "{\"symbol\":\"EUR\",\"price\":1.08}");
+		assertThat(response.body(Quote.class)).isEqualTo(new Quote("EUR", 1.08));
 	}
 
-	private static ConnectorResponse response(String contentType, String body) {
+	@Test
+	void vendorJsonBodyDecodesIntoARecord() {
+		ConnectorResponse response = response("application/vnd.quotes+json", "{\"symbol\":\"EUR\",\"price\":1.08}");
+		assertThat(response.body(Quote.class)).isEqualTo(new Quote("EUR", 1.08));
+	}
+
+	@Test
+	void responseMadeOutsideACallDecodesWithTheDefaultCodecs() {
 		HttpHeaders headers = new HttpHeaders();
-		if (contentType != null) {
-			headers.set(HttpHeaders.CONTENT_TYPE, contentType);
-		}
-		return ConnectorResponse.received(200, headers, body.getBytes(StandardCharsets.UTF_8), 1,
-				URI.create("http://127.0.0.1:1/charges/1"), BodyDecoder.DEFAULT);
-	}
-
-	private <T> T decode(ConnectorResponse response, Class<T> type) {
-		return this.decoder.decode(response, ResolvableType.forClass(type), HttpMethod.GET);
+		headers.set(HttpHeaders.CONTENT_TYPE, "application/json");
+		ConnectorResponse response = ConnectorResponse.of(200, headers,
+				"{\"symbol\":\"EUR\",\"price\":1.08}".getBytes(StandardCharsets.UTF_8));
+		assertThat(response.body(Quote.class)).isEqualTo(new Quote("EUR", 1.08));
 	}
 
 	@Test
-	void decodesJsonIntoARecord() {
-		assertThat(decode(response("application/json", "{\"amount\":42}"), Charge.class)).isEqualTo(new Charge(42));
+	void byteArrayTargetIsTheBodyAsIs() {
+		byte[] body = { 0, (byte) 0xff, 42 };
+		ConnectorResponse response = ConnectorResponse.received(200, new HttpHeaders(), body, 1, TARGET,
+				this.decoder.reader(HttpMethod.GET));
+		assertThat(response.body(byte[].class)).containsExactly(0, 0xff, 42);
 	}
 
 	@Test
-	void bytesAndTextNeedNoCodec() {
-		ConnectorResponse response = response("application/octet-stream", "raw");
-		assertThat(decode(response, byte[].class)).isEqualTo("raw".getBytes(StandardCharsets.UTF_8));
-		assertThat(decode(response, String.class)).isEqualTo("raw");
+	void stringTargetIsTheBodyInTheCharsetOfItsContentType() {
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.CONTENT_TYPE, "text/plain;charset=ISO-8859-1");
+		ConnectorResponse response = ConnectorResponse.received(200, headers,
+				"Größe".getBytes(StandardCharsets.ISO_8859_1), 1, TARGET, this.decoder.reader(HttpMethod.GET));
+		assertThat(response.body(String.class)).isEqualTo("Größe");
 	}
 
 	@Test
-	void anEmptyBodyDecodesToNothing() {
-		assertThat(decode(response("application/json", ""), Charge.class)).isNull();
+	void emptyBodyDecodesToNull() {
+		assertThat(response("application/json", "").body(Quote.class)).isNull();
 	}
 
 	@Test
-	void anInvalidContentTypeFailsSayingSo() {
-		DecodeException error = catchThrowableOfType(DecodeException.class,
-				() -> decode(response("not a media type", "{\"amount\":42}"), Charge.class));
-		assertThat(error).hasMessageContaining("Content-Type 'not a media type' is not a valid media type")
-			.hasMessageContaining("client=payments, GET http://127.0.0.1:1/charges/1");
+	void bodyOfAnotherShapeIsADecodeExceptionNamingTheCallAndQuotingTheBody() {
+		ConnectorResponse response = response("application/json", "[1, 2, 3]");
+		DecodeException error = catchThrowableOfType(DecodeException.class, () -> response.body(Quote.class));
+		assertThat(error.kind()).isEqualTo(FailureKind.DECODE);
+		assertThat(error.getClientName()).isEqualTo("payments");
+		assertThat(error.getMethod()).isEqualTo(HttpMethod.GET);
+		assertThat(error.getUri()).isEqualTo(TARGET);
+		assertThat(error).hasMessageContaining("Could not decode the body as")
+			.hasMessageContaining("from application/json")
+			.hasMessageContaining("body: [1, 2, 3]")
+			.hasCauseInstanceOf(RuntimeException.class);
 	}
 
 	@Test
-	void aContentTypeNoDecoderReadsFailsNamingIt() {
-		DecodeException error = catchThrowableOfType(DecodeException.class,
-				() -> decode(response("image/png", "{\"amount\":42}"), Charge.class));
-		assertThat(error).hasMessageContaining("No decoder reads").hasMessageContaining("image/png");
+	void contentTypeThatIsNoMediaTypeIsADecodeExceptionQuotingIt() {
+		ConnectorResponse response = response("json, please", "{\"symbol\":\"EUR\",\"price\":1.08}");
+		DecodeException error = catchThrowableOfType(DecodeException.class, () -> response.body(Quote.class));
+		assertThat(error.kind()).isEqualTo(FailureKind.DECODE);
+		assertThat(error).hasMessageContaining("Content-Type 'json, please' is not a valid media type")
+			.hasMessageContaining("client=payments, GET " + TARGET);
 	}
 
 	@Test
-	void contentTypesChosenByTheServerDoNotGrowTheCacheWithoutBound() {
+	void contentTypesTheServerMakesUpLeaveTheDecoderChoicesBounded() {
 		for (int i = 0; i < 10_000; i++) {
-			assertThat(decode(response("application/vnd.x-" + i + "+json", "{\"amount\":" + i + "}"), Charge.class))
-				.isEqualTo(new Charge(i));
+			ConnectorResponse response = response("application/vnd.x-" + i + "+json",
+					"{\"symbol\":\"EUR\",\"price\":1.08}");
+			assertThat(response.body(Quote.class)).isEqualTo(new Quote("EUR", 1.08));
 		}
-		assertThat(this.decoder.cachedChoices()).isLessThanOrEqualTo(64);
+		assertThat(this.decoder.cachedChoices()).isPositive().isLessThanOrEqualTo(BodyDecoder.CACHED_CHOICES);
+	}
+
+	private ConnectorResponse response(String contentType, String body) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.CONTENT_TYPE, contentType);
+		return ConnectorResponse.received(200, headers, body.getBytes(StandardCharsets.UTF_8), 1, TARGET,
+				this.decoder.reader(HttpMethod.GET));
+	}
+
+	record Quote(String symbol, double price) {
 	}
 
 }

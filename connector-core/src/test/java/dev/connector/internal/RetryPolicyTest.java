@@ -1,7 +1,7 @@
 package dev.connector.internal;
 
+import java.net.URI;
 import java.time.Duration;
-import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import dev.connector.ConnectorException;
@@ -10,7 +10,6 @@ import dev.connector.FailureKind;
 import dev.connector.RejectedCallException;
 import dev.connector.config.ClientSettings.RetrySettings;
 import dev.connector.internal.RetryPolicy.Decision;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -18,84 +17,109 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.http.HttpHeaders;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
- * When a failed attempt may be repeated: a decision from the failure's kind, the request's
- * idempotency and overrides, and the time left, tested as a table.
+ * Which failed attempts {@link RetryPolicy} lets another attempt follow, and why not.
  */
 class RetryPolicyTest {
 
-	private static final long PLENTY = Duration.ofSeconds(10).toNanos();
+	private static final RetrySettings DEFAULTS = RetrySettings.DEFAULTS;
 
-	private static ConnectorException.Builder call() {
-		return ConnectorException.builder("payments");
+	private static final long FIVE_SECONDS = Duration.ofSeconds(5).toNanos();
+
+	private static final ConnectorRequest GET = ConnectorRequest.get("/quotes").build();
+
+	private static final ConnectorRequest POST = ConnectorRequest.post("/charges").build();
+
+	static Stream<Arguments> decisions() {
+		return Stream.of(
+				arguments("GET on 503", DEFAULTS, GET, status(503), Decision.RETRY),
+				arguments("POST on 503", DEFAULTS, POST, status(503), Decision.NOT_IDEMPOTENT),
+				arguments("POST declared idempotent on 503", DEFAULTS,
+						POST.toBuilder().idempotent(true).build(), status(503), Decision.RETRY),
+				arguments("GET declared not idempotent on 503", DEFAULTS,
+						GET.toBuilder().idempotent(false).build(), status(503), Decision.NOT_IDEMPOTENT),
+				arguments("POST on 503 with retry-non-idempotent", settings(true, true, true), POST, status(503),
+						Decision.RETRY),
+				arguments("POST on connect failure", DEFAULTS, POST, transport(true), Decision.RETRY),
+				arguments("POST on reset after connecting", DEFAULTS, POST, transport(false),
+						Decision.NOT_IDEMPOTENT),
+				arguments("GET on reset after connecting", DEFAULTS, GET, transport(false), Decision.RETRY),
+				arguments("GET on timeout", DEFAULTS, GET, timeout(), Decision.RETRY),
+				arguments("POST on timeout", DEFAULTS, POST, timeout(), Decision.NOT_IDEMPOTENT),
+				arguments("GET on 404", DEFAULTS, GET, status(404), Decision.NOT_RETRYABLE),
+				arguments("GET on 500, not a listed status", DEFAULTS, GET, status(500), Decision.NOT_RETRYABLE),
+				arguments("GET on decode failure", DEFAULTS, GET, failure().decode("Bad JSON"),
+						Decision.NOT_RETRYABLE),
+				arguments("GET rejected by a guard", DEFAULTS, GET,
+						failure().rejected(RejectedCallException.Guard.BULKHEAD, "Bulkhead is full"),
+						Decision.NOT_RETRYABLE),
+				arguments("GET on configuration failure", DEFAULTS, GET,
+						failure().failure("Could not encode", FailureKind.CONFIGURATION), Decision.NOT_RETRYABLE),
+				arguments("GET on unknown failure", DEFAULTS, GET,
+						failure().failure("Call failed", FailureKind.UNKNOWN), Decision.NOT_RETRYABLE),
+				arguments("retries disabled for the client", settings(false, false, true), GET, status(503),
+						Decision.RETRIES_OFF),
+				arguments("retries disabled for the request", DEFAULTS, GET.toBuilder().retry(false).build(),
+						status(503), Decision.RETRIES_OFF),
+				arguments("429 asking for less than the time left", DEFAULTS, GET, rateLimited(Duration.ofSeconds(2)),
+						Decision.RETRY),
+				arguments("429 asking for exactly the time left", DEFAULTS, GET, rateLimited(Duration.ofSeconds(5)),
+						Decision.RETRY_AFTER_PAST_DEADLINE),
+				arguments("429 asking for more than the time left", DEFAULTS, GET,
+						rateLimited(Duration.ofSeconds(30)), Decision.RETRY_AFTER_PAST_DEADLINE),
+				arguments("429 asking for more seconds than a long counts in nanoseconds", DEFAULTS, GET,
+						rateLimited(Duration.ofSeconds(10_000_000_000L)), Decision.RETRY_AFTER_PAST_DEADLINE),
+				arguments("429 without Retry-After", DEFAULTS, GET, rateLimited(null), Decision.RETRY),
+				arguments("429 asking for more than the time left, Retry-After ignored", settings(true, false, false),
+						GET, rateLimited(Duration.ofSeconds(30)), Decision.RETRY));
+	}
+
+	@ParameterizedTest(name = "{0} -> {4}")
+	@MethodSource("decisions")
+	void decidesWhetherAFailedAttemptMayBeRepeated(String description, RetrySettings settings,
+			ConnectorRequest request, ConnectorException failure, Decision decision) {
+		assertThat(new RetryPolicy(settings).decide(failure, request, 1, FIVE_SECONDS)).isEqualTo(decision);
+	}
+
+	static Stream<Arguments> attemptLimits() {
+		return Stream.of(arguments(1, Decision.RETRY), arguments(2, Decision.ATTEMPTS_EXHAUSTED),
+				arguments(3, Decision.ATTEMPTS_EXHAUSTED));
+	}
+
+	@ParameterizedTest(name = "after {0} attempts -> {1}")
+	@MethodSource("attemptLimits")
+	void requestsOwnMaxAttemptsEndsTheRetries(int attempts, Decision decision) {
+		ConnectorRequest request = GET.toBuilder().maxAttempts(2).build();
+		assertThat(new RetryPolicy(DEFAULTS).decide(status(503), request, attempts, FIVE_SECONDS))
+			.isEqualTo(decision);
+	}
+
+	private static RetrySettings settings(boolean enabled, boolean retryNonIdempotent, boolean respectRetryAfter) {
+		return new RetrySettings(enabled, DEFAULTS.maxAttempts(), DEFAULTS.waitDuration(), DEFAULTS.multiplier(),
+				DEFAULTS.maxWaitDuration(), DEFAULTS.jitter(), DEFAULTS.retryOnStatus(), retryNonIdempotent,
+				respectRetryAfter, DEFAULTS.instance());
+	}
+
+	private static ConnectorException.Builder failure() {
+		return ConnectorException.builder("payments").uri(URI.create("http://localhost:8081/charges")).attempts(1);
 	}
 
 	private static ConnectorException status(int status) {
-		return call().response(status, new HttpHeaders(), "", null);
+		return failure().response(status, new HttpHeaders(), "", null);
 	}
 
 	private static ConnectorException rateLimited(Duration retryAfter) {
-		return call().response(429, new HttpHeaders(), "", retryAfter);
+		return failure().response(429, new HttpHeaders(), "", retryAfter);
 	}
 
-	static Stream<Arguments> decisions() {
-		ConnectorRequest get = ConnectorRequest.get("/charges/1").build();
-		ConnectorRequest post = ConnectorRequest.post("/charges").build();
-		ConnectorRequest idempotentPost = ConnectorRequest.post("/charges").idempotent(true).build();
-		return Stream.of(Arguments.of("GET on 503", status(503), get, Decision.RETRY),
-				Arguments.of("POST on 503", status(503), post, Decision.NOT_IDEMPOTENT),
-				Arguments.of("idempotent POST on 503", status(503), idempotentPost, Decision.RETRY),
-				Arguments.of("POST never sent", call().transport("refused", true), post, Decision.RETRY),
-				Arguments.of("POST reset mid-way", call().transport("reset", false), post, Decision.NOT_IDEMPOTENT),
-				Arguments.of("GET reset mid-way", call().transport("reset", false), get, Decision.RETRY),
-				Arguments.of("GET timed out", call().timeout("late", Duration.ofSeconds(1)), get, Decision.RETRY),
-				Arguments.of("POST timed out", call().timeout("late", Duration.ofSeconds(1)), post,
-						Decision.NOT_IDEMPOTENT),
-				Arguments.of("GET on 404", status(404), get, Decision.NOT_RETRYABLE),
-				Arguments.of("GET on 500, not listed", status(500), get, Decision.NOT_RETRYABLE),
-				Arguments.of("decode failure", call().decode("bad json"), get, Decision.NOT_RETRYABLE),
-				Arguments.of("guard refusal",
-						call().rejected(RejectedCallException.Guard.CIRCUIT_BREAKER, "open"), get,
-						Decision.NOT_RETRYABLE),
-				Arguments.of("configuration", call().failure("no codec", FailureKind.CONFIGURATION), get,
-						Decision.NOT_RETRYABLE),
-				Arguments.of("429 with a short Retry-After", rateLimited(Duration.ofSeconds(1)), get, Decision.RETRY),
-				Arguments.of("429 with a Retry-After past the deadline", rateLimited(Duration.ofSeconds(10)), get,
-						Decision.RETRY_AFTER_PAST_DEADLINE),
-				Arguments.of("429 without Retry-After", rateLimited(null), get, Decision.RETRY),
-				Arguments.of("request turns retries off", status(503), get.toBuilder().retry(false).build(),
-						Decision.RETRIES_OFF),
-				Arguments.of("request's max-attempts reached", status(503), get.toBuilder().maxAttempts(2).build(),
-						Decision.ATTEMPTS_EXHAUSTED));
+	private static ConnectorException transport(boolean connectFailure) {
+		return failure().transport(connectFailure ? "Could not connect" : "Connection reset by peer", connectFailure);
 	}
 
-	@ParameterizedTest(name = "{0}")
-	@MethodSource("decisions")
-	void decides(String description, ConnectorException failure, ConnectorRequest request, Decision expected) {
-		assertThat(policy(UnaryOperator.identity()).decide(failure, request, 2, PLENTY)).isEqualTo(expected);
-	}
-
-	@Test
-	void clientWithRetriesOffRetriesNothing() {
-		assertThat(policy((retry) -> retry.enabled(false)).decide(status(503),
-				ConnectorRequest.get("/").build(), 1, PLENTY)).isEqualTo(Decision.RETRIES_OFF);
-	}
-
-	@Test
-	void retryNonIdempotentRetriesPostOnAListedStatus() {
-		assertThat(policy((retry) -> retry.retryNonIdempotent(true)).decide(status(503),
-				ConnectorRequest.post("/charges").build(), 1, PLENTY)).isEqualTo(Decision.RETRY);
-	}
-
-	@Test
-	void retryAfterIgnoredWhenNotRespected() {
-		assertThat(policy((retry) -> retry.respectRetryAfter(false)).decide(rateLimited(Duration.ofMinutes(5)),
-				ConnectorRequest.get("/").build(), 1, PLENTY)).isEqualTo(Decision.RETRY);
-	}
-
-	private static RetryPolicy policy(UnaryOperator<RetrySettings.Builder> settings) {
-		return new RetryPolicy(settings.apply(RetrySettings.builder()).build());
+	private static ConnectorException timeout() {
+		return failure().timeout("No response within the attempt-timeout of 1s", Duration.ofSeconds(1));
 	}
 
 }
