@@ -30,8 +30,10 @@ public final class BodyDecoder implements ConnectorResponse.BodyReader {
 	public static final BodyDecoder DEFAULT = new BodyDecoder(null, ClientCodecConfigurer.create());
 
 	/**
-	 * How many (type, content type) pairs remember their decoder. The content type is the
-	 * server's choice, so the cache must not grow with whatever it sends.
+	 * How many (type, content type) pairs remember their decoder, one per slot by the pair's
+	 * hash. The content type is the server's choice, so the cache must not grow with
+	 * whatever it sends; a pair that lands in an occupied slot replaces its entry, so
+	 * content types sent once cannot keep a common pair out for good.
 	 */
 	static final int CACHED_CHOICES = 64;
 
@@ -39,7 +41,7 @@ public final class BodyDecoder implements ConnectorResponse.BodyReader {
 
 	private final List<Decoder<?>> decoders;
 
-	private final Map<DecoderKey, Optional<Decoder<?>>> chosen = new ConcurrentHashMap<>();
+	private final Choice[] chosen = new Choice[CACHED_CHOICES];
 
 	private final Map<HttpMethod, ConnectorResponse.BodyReader> readers = new ConcurrentHashMap<>();
 
@@ -73,7 +75,11 @@ public final class BodyDecoder implements ConnectorResponse.BodyReader {
 	 * Return how many (type, content type) pairs remember their decoder, for tests.
 	 */
 	int cachedChoices() {
-		return this.chosen.size();
+		int cached = 0;
+		for (Choice choice : this.chosen) {
+			cached += (choice != null) ? 1 : 0;
+		}
+		return cached;
 	}
 
 	@SuppressWarnings("unchecked")
@@ -104,13 +110,15 @@ public final class BodyDecoder implements ConnectorResponse.BodyReader {
 
 	private Optional<Decoder<?>> choose(ResolvableType type, MediaType contentType) {
 		DecoderKey key = new DecoderKey(type, contentType);
-		Optional<Decoder<?>> decoder = this.chosen.get(key);
-		if (decoder == null) {
-			decoder = find(key);
-			if (this.chosen.size() < CACHED_CHOICES) {
-				this.chosen.putIfAbsent(key, decoder);
-			}
+		int hash = key.hashCode();
+		int slot = (hash ^ (hash >>> 16)) & (CACHED_CHOICES - 1);
+		Choice choice = this.chosen[slot];
+		if (choice != null && choice.key().equals(key)) {
+			return choice.decoder();
 		}
+		Optional<Decoder<?>> decoder = find(key);
+		// a racy store of an immutable entry: at worst another thread looks the pair up again
+		this.chosen[slot] = new Choice(key, decoder);
 		return decoder;
 	}
 
@@ -149,6 +157,9 @@ public final class BodyDecoder implements ConnectorResponse.BodyReader {
 	}
 
 	private record DecoderKey(ResolvableType type, MediaType contentType) {
+	}
+
+	private record Choice(DecoderKey key, Optional<Decoder<?>> decoder) {
 	}
 
 	/**

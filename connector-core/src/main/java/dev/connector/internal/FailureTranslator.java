@@ -26,6 +26,7 @@ import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import io.netty.handler.timeout.ReadTimeoutException;
 
 import org.springframework.core.codec.CodecException;
+import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -140,6 +141,9 @@ final class FailureTranslator {
 		if (cause instanceof IOException) {
 			String message = (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
 			return call.transport("Connection failed: " + message, false);
+		}
+		if (cause instanceof DecodingException) {
+			return call.decode("Could not decode the response: " + cause.getMessage());
 		}
 		if (cause instanceof CodecException || cause instanceof UnsupportedMediaTypeException) {
 			return call.failure("Could not encode the request: " + cause.getMessage(), FailureKind.CONFIGURATION);

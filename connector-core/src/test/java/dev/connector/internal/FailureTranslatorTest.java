@@ -46,6 +46,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import reactor.netty.internal.shaded.reactor.pool.PoolAcquireTimeoutException;
 
+import org.springframework.core.codec.DecodingException;
 import org.springframework.core.codec.EncodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
@@ -118,6 +119,9 @@ class FailureTranslatorTest {
 				arguments("body not encodable", new EncodingException("No encoder for Payment"),
 						ConnectorException.class, FailureKind.CONFIGURATION,
 						"Could not encode the request: No encoder for Payment"),
+				arguments("body not decodable", new DecodingException("JSON decoding error: Unexpected end"),
+						DecodeException.class, FailureKind.DECODE,
+						"Could not decode the response: JSON decoding error: Unexpected end"),
 				arguments("anything else", new IllegalArgumentException("boom"), ConnectorException.class,
 						FailureKind.UNKNOWN, "Call failed: java.lang.IllegalArgumentException: boom"));
 	}
