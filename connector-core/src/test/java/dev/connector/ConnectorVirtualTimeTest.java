@@ -50,8 +50,13 @@ class ConnectorVirtualTimeTest {
 	}
 
 	private static RetrySettings retry(int maxAttempts, Duration wait) {
-		return new RetrySettings(true, maxAttempts, wait, 2.0, Duration.ofSeconds(30), 0,
-				RetrySettings.DEFAULTS.retryOnStatus(), false, true, null);
+		return RetrySettings.builder()
+			.maxAttempts(maxAttempts)
+			.waitDuration(wait)
+			.multiplier(2.0)
+			.maxWaitDuration(Duration.ofSeconds(30))
+			.jitter(0)
+			.build();
 	}
 
 	private static Mono<ConnectorResponse> status(int status, String... headers) {

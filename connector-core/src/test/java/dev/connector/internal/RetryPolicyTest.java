@@ -97,9 +97,11 @@ class RetryPolicyTest {
 	}
 
 	private static RetrySettings settings(boolean enabled, boolean retryNonIdempotent, boolean respectRetryAfter) {
-		return new RetrySettings(enabled, DEFAULTS.maxAttempts(), DEFAULTS.waitDuration(), DEFAULTS.multiplier(),
-				DEFAULTS.maxWaitDuration(), DEFAULTS.jitter(), DEFAULTS.retryOnStatus(), retryNonIdempotent,
-				respectRetryAfter, DEFAULTS.instance());
+		return DEFAULTS.toBuilder()
+			.enabled(enabled)
+			.retryNonIdempotent(retryNonIdempotent)
+			.respectRetryAfter(respectRetryAfter)
+			.build();
 	}
 
 	private static ConnectorException.Builder failure() {

@@ -117,9 +117,12 @@ class ConnectorObservationTest {
 		AtomicInteger count = new AtomicInteger();
 		connect((request, response) -> (count.getAndIncrement() < 2) ? response.status(503).send()
 				: response.sendString(Mono.just("ok")),
-				observed().settings((s) -> s.retry(new ClientSettings.RetrySettings(true, 3, Duration.ofMillis(10), 1.0,
-						Duration.ofMillis(10), 0, ClientSettings.RetrySettings.DEFAULTS.retryOnStatus(), false, true,
-						null))));
+				observed().settings((s) -> s.retry(ClientSettings.RetrySettings.builder()
+					.waitDuration(Duration.ofMillis(10))
+					.multiplier(1.0)
+					.maxWaitDuration(Duration.ofMillis(10))
+					.jitter(0)
+					.build())));
 		this.connector.blocking().request(ConnectorRequest.get("/flaky").build());
 		List<ConnectorObservationContext> calls = stopped(ConnectorObservationContext.Type.CALL);
 		List<ConnectorObservationContext> attempts = stopped(ConnectorObservationContext.Type.ATTEMPT);

@@ -64,9 +64,13 @@ class ConnectorResilienceTest {
 	}
 
 	private static RetrySettings retry(int maxAttempts, Duration wait, double jitter) {
-		RetrySettings defaults = RetrySettings.DEFAULTS;
-		return new RetrySettings(true, maxAttempts, wait, 2.0, Duration.ofSeconds(5), jitter, defaults.retryOnStatus(),
-				false, true, null);
+		return RetrySettings.builder()
+			.maxAttempts(maxAttempts)
+			.waitDuration(wait)
+			.multiplier(2.0)
+			.maxWaitDuration(Duration.ofSeconds(5))
+			.jitter(jitter)
+			.build();
 	}
 
 	private Duration gap(int from, int to) {
@@ -119,9 +123,12 @@ class ConnectorResilienceTest {
 
 	@Test
 	void clientMayRetryNonIdempotentCalls() {
-		start((n, response) -> response.status(503).send(), (s) -> s.retry(new RetrySettings(true, 3,
-				Duration.ofMillis(10), 1.0, Duration.ofSeconds(1), 0, RetrySettings.DEFAULTS.retryOnStatus(), true, true,
-				null)));
+		start((n, response) -> response.status(503).send(), (s) -> s.retry(RetrySettings.builder()
+			.waitDuration(Duration.ofMillis(10))
+			.multiplier(1.0)
+			.jitter(0)
+			.retryNonIdempotent(true)
+			.build()));
 		catchThrowableOfType(ServerErrorException.class,
 				() -> this.connector.blocking().request(ConnectorRequest.patch("/charges/1").body("{}").build()));
 		assertThat(this.server.requests()).hasSize(3);
@@ -209,7 +216,13 @@ class ConnectorResilienceTest {
 		AtomicInteger healthyFrom = new AtomicInteger(Integer.MAX_VALUE);
 		start((n, response) -> (n >= healthyFrom.get()) ? response.sendString(Mono.just("ok"))
 				: response.status(500).send(),
-				(s) -> s.circuitBreaker(new CircuitBreakerSettings(true, 50, 4, 4, Duration.ofMillis(300), 2, null)));
+				(s) -> s.circuitBreaker(CircuitBreakerSettings.builder()
+					.enabled(true)
+					.slidingWindowSize(4)
+					.minimumNumberOfCalls(4)
+					.waitDurationInOpenState(Duration.ofMillis(300))
+					.permittedNumberOfCallsInHalfOpenState(2)
+					.build()));
 		ConnectorRequest request = ConnectorRequest.get("/charges").build();
 		for (int i = 0; i < 4; i++) {
 			catchThrowableOfType(ServerErrorException.class, () -> this.connector.blocking().request(request));
@@ -277,7 +290,12 @@ class ConnectorResilienceTest {
 	void instancesAreRegisteredUnderTheClientsName() {
 		start((n, response) -> response.send(),
 				(s) -> s.attemptTimeout(Duration.ofSeconds(1))
-					.circuitBreaker(new CircuitBreakerSettings(true, 50, 10, 10, Duration.ofSeconds(1), 1, null))
+					.circuitBreaker(CircuitBreakerSettings.builder()
+						.enabled(true)
+						.slidingWindowSize(10)
+						.waitDurationInOpenState(Duration.ofSeconds(1))
+						.permittedNumberOfCallsInHalfOpenState(1)
+						.build())
 					.bulkhead(new BulkheadSettings(true, 5, null))
 					.rateLimiter(new RateLimiterSettings(true, 5, Duration.ofSeconds(1), Duration.ZERO, null)));
 		assertThat(this.registries.retries().find("payments")).isPresent();
