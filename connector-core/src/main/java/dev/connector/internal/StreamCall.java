@@ -7,6 +7,7 @@ import java.util.concurrent.TimeoutException;
 import dev.connector.ConnectorException;
 import dev.connector.ConnectorRequest;
 import dev.connector.ConnectorResponse;
+import dev.connector.FailureKind;
 import dev.connector.config.ClientSettings;
 import io.github.resilience4j.retry.Retry;
 import reactor.core.publisher.Flux;
@@ -115,7 +116,7 @@ final class StreamCall<T> {
 
 	private boolean resumable(Throwable error, StreamState state, int resumes) {
 		return this.runtime.settings().stream().resume() && state.lastEventId() != null
-				&& error instanceof ConnectorException failure && failure.kind() == dev.connector.FailureKind.TRANSPORT
+				&& error instanceof ConnectorException failure && failure.kind() == FailureKind.TRANSPORT
 				&& resumes + 1 < this.runtime.settings().retry().maxAttempts();
 	}
 
