@@ -95,8 +95,26 @@ class FailureTranslatorTest {
 						"raise connector.clients.payments.max-in-memory-size", false),
 				Arguments.of(new EncodingException("no encoder"), ConnectorException.class,
 						FailureKind.CONFIGURATION, "Could not encode the request: no encoder", false),
+				Arguments.of(thrownBy(new NumberFormatException("For input string: \"two-hundred\""),
+						"java.lang.Integer", "io.netty.handler.codec.http.HttpObjectDecoder"),
+						TransportException.class, FailureKind.TRANSPORT,
+						"The response was not valid HTTP: For input string: \"two-hundred\"", false),
+				Arguments.of(thrownBy(new IllegalArgumentException("a header name can only contain \"token\""),
+						"io.netty.handler.codec.DefaultHeaders", "io.netty.handler.codec.http.HttpObjectDecoder"),
+						TransportException.class,
+						FailureKind.TRANSPORT, "The response was not valid HTTP: a header name", false),
+				Arguments.of(thrownBy(new IllegalArgumentException("bad name"),
+						"io.netty.handler.codec.http.DefaultHttpHeaders", "org.example.Caller"),
+						ConnectorException.class, FailureKind.UNKNOWN, "Call failed", false),
 				Arguments.of(new IllegalArgumentException("odd"), ConnectorException.class, FailureKind.UNKNOWN,
 						"Call failed: java.lang.IllegalArgumentException: odd", false));
+	}
+
+	private static Throwable thrownBy(Throwable failure, String... classes) {
+		failure.setStackTrace(Stream.of(classes)
+			.map((type) -> new StackTraceElement(type, "decode", null, -1))
+			.toArray(StackTraceElement[]::new));
+		return failure;
 	}
 
 	@ParameterizedTest(name = "{0}")
