@@ -145,10 +145,33 @@ final class FailureTranslator {
 		if (cause instanceof DecodingException) {
 			return call.decode("Could not decode the response: " + cause.getMessage());
 		}
+		if (thrownByHttpDecoder(cause)) {
+			return call.transport("The response was not valid HTTP: " + cause.getMessage(), false);
+		}
 		if (cause instanceof CodecException || cause instanceof UnsupportedMediaTypeException) {
 			return call.failure("Could not encode the request: " + cause.getMessage(), FailureKind.CONFIGURATION);
 		}
 		return null;
+	}
+
+	/**
+	 * Whether Netty's HTTP decoder threw the failure while reading a response it could not
+	 * parse (a status that is not a number, a header with a forbidden character): Netty
+	 * raises these as plain {@code IllegalArgumentException}s, which only their origin tells
+	 * apart from a failure in the caller's own code.
+	 */
+	private static boolean thrownByHttpDecoder(Throwable cause) {
+		for (StackTraceElement frame : cause.getStackTrace()) {
+			String type = frame.getClassName();
+			if (type.startsWith("io.netty.handler.codec.http.HttpObjectDecoder")) {
+				return true;
+			}
+			if (!type.startsWith("java.") && !type.startsWith("jdk.") && !type.startsWith("sun.")
+					&& !type.startsWith("io.netty.handler.codec.")) {
+				return false;
+			}
+		}
+		return false;
 	}
 
 	/**

@@ -122,8 +122,25 @@ class FailureTranslatorTest {
 				arguments("body not decodable", new DecodingException("JSON decoding error: Unexpected end"),
 						DecodeException.class, FailureKind.DECODE,
 						"Could not decode the response: JSON decoding error: Unexpected end"),
+				arguments("malformed status line", thrownBy(new NumberFormatException("For input string: \"two-hundred\""),
+						"java.lang.Integer", "io.netty.handler.codec.http.HttpObjectDecoder"),
+						TransportException.class, FailureKind.TRANSPORT,
+						"The response was not valid HTTP: For input string: \"two-hundred\""),
+				arguments("malformed header", thrownBy(new IllegalArgumentException("a header name can only contain \"token\""),
+						"io.netty.handler.codec.DefaultHeaders", "io.netty.handler.codec.http.HttpObjectDecoder"),
+						TransportException.class, FailureKind.TRANSPORT, "The response was not valid HTTP: a header name"),
+				arguments("illegal argument from the caller's code", thrownBy(new IllegalArgumentException("bad name"),
+						"io.netty.handler.codec.http.DefaultHttpHeaders", "org.example.Caller"),
+						ConnectorException.class, FailureKind.UNKNOWN, "Call failed"),
 				arguments("anything else", new IllegalArgumentException("boom"), ConnectorException.class,
 						FailureKind.UNKNOWN, "Call failed: java.lang.IllegalArgumentException: boom"));
+	}
+
+	private static Throwable thrownBy(Throwable failure, String... classes) {
+		failure.setStackTrace(Stream.of(classes)
+			.map((type) -> new StackTraceElement(type, "decode", null, -1))
+			.toArray(StackTraceElement[]::new));
+		return failure;
 	}
 
 	@ParameterizedTest(name = "{0}")
