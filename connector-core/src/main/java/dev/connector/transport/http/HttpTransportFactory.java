@@ -25,6 +25,10 @@ import org.springframework.web.reactive.function.client.WebClient;
  * {@code https}), the headers, the connect timeout, the pool settings and the max in-memory
  * size, and the read timeout (the longest gap between two reads of a response). Deadlines
  * are the connector's, applied around the transport.
+ * <p>
+ * The pool is named {@code connector-<client>}; its current numbers are readable through
+ * {@link Transport#pool()} (Reactor Netty's {@code ConnectionPoolMetrics}, summed over
+ * remote addresses), which is what the auto-configuration exports as meters.
  *
  * @since 0.1.0
  */
@@ -69,11 +73,15 @@ public final class HttpTransportFactory implements TransportFactory {
 					"Use an http:// or https:// URL, or choose the transport that speaks " + scheme + ".");
 		}
 		ClientSettings.PoolSettings pool = settings.pool();
-		ConnectionProvider connections = ConnectionProvider.builder("connector-" + settings.name())
+		String poolName = "connector-" + settings.name();
+		HttpConnectionPool poolView = new HttpConnectionPool(poolName, pool.maxConnections());
+		ConnectionProvider connections = ConnectionProvider.builder(poolName)
 			.maxConnections(pool.maxConnections())
 			.pendingAcquireTimeout(pool.pendingAcquireTimeout())
 			.maxIdleTime(pool.maxIdleTime())
 			.disposeTimeout(settings.timeout())
+			// hands each pool's numbers to the view, not to Micrometer's global registry
+			.metrics(true, () -> poolView)
 			.build();
 		HttpClient httpClient = HttpClient.create(connections)
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
@@ -87,7 +95,7 @@ public final class HttpTransportFactory implements TransportFactory {
 			.defaultHeaders((headers) -> headers.putAll(settings.headers()))
 			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(settings.maxInMemorySize()))
 			.build();
-		return new HttpTransport(webClient, connections);
+		return new HttpTransport(webClient, connections, poolView);
 	}
 
 }
