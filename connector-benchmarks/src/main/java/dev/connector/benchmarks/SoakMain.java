@@ -56,9 +56,10 @@ final class SoakMain {
 			.host("127.0.0.1")
 			.port(0)
 			.runOn(serverLoops)
-			.doOnConnection((connection) -> {
+			// per channel: doOnConnection runs once per request on a kept-alive connection
+			.doOnChannelInit((observer, channel, remoteAddress) -> {
 				serverConnections.incrementAndGet();
-				connection.onDispose(serverConnections::decrementAndGet);
+				channel.closeFuture().addListener((closed) -> serverConnections.decrementAndGet());
 			})
 			.handle((request, response) -> {
 				double dice = ThreadLocalRandom.current().nextDouble();
