@@ -2,6 +2,7 @@ package dev.connector;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import dev.connector.batch.BatchExecution;
@@ -12,6 +13,7 @@ import dev.connector.internal.DefaultConnectorBuilder;
 import dev.connector.observation.ConnectorBatchObservationConvention;
 import dev.connector.observation.ConnectorObservationConvention;
 import dev.connector.resilience.ResilienceRegistries;
+import dev.connector.transport.ConnectionPoolView;
 import dev.connector.transport.TransportFactory;
 import dev.connector.transport.TransportRegistry;
 import io.micrometer.observation.ObservationRegistry;
@@ -176,6 +178,16 @@ public interface Connector extends AutoCloseable {
 	 */
 	default ClientHealth health() {
 		return ClientHealth.UNKNOWN;
+	}
+
+	/**
+	 * Return a read-only view of this client's connection pool (connections active, idle
+	 * and waited for), for metrics and the actuator endpoint.
+	 * @return the pool's view, or empty when the client's transport keeps no pool
+	 * @since 0.1.0
+	 */
+	default Optional<ConnectionPoolView> pool() {
+		return Optional.empty();
 	}
 
 	/**

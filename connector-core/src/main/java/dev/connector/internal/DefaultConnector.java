@@ -3,6 +3,7 @@ package dev.connector.internal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -16,6 +17,7 @@ import dev.connector.batch.BatchExecution;
 import dev.connector.batch.BatchOptions;
 import dev.connector.batch.BatchResult;
 import dev.connector.config.ClientSettings;
+import dev.connector.transport.ConnectionPoolView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -129,6 +131,11 @@ final class DefaultConnector implements Connector {
 	@Override
 	public ClientHealth health() {
 		return this.runtime.health().health();
+	}
+
+	@Override
+	public Optional<ConnectionPoolView> pool() {
+		return this.runtime.connection().transport().pool();
 	}
 
 	@Override

@@ -119,8 +119,11 @@ final class FailureTranslator {
 			return call.transport("Could not connect: " + cause.getMessage(), true);
 		}
 		if (cause.getClass().getSimpleName().equals("PoolAcquireTimeoutException")) {
+			ClientSettings.PoolSettings pool = this.settings.pool();
 			return call.transport("No pooled connection became free within pool.pending-acquire-timeout ("
-					+ Durations.format(this.settings.pool().pendingAcquireTimeout()) + ")", true);
+					+ Durations.format(pool.pendingAcquireTimeout()) + "): all pool.max-connections ("
+					+ pool.maxConnections() + ") were in use; raise connector.clients." + this.settings.name()
+					+ ".pool.max-connections or .pool.pending-acquire-timeout, or lower the calls in flight", true);
 		}
 		if (cause instanceof SSLHandshakeException) {
 			return call.transport("TLS handshake failed: " + cause.getMessage(), true);

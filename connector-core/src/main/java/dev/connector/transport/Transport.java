@@ -1,5 +1,7 @@
 package dev.connector.transport;
 
+import java.util.Optional;
+
 import reactor.core.publisher.Mono;
 
 /**
@@ -37,6 +39,16 @@ public interface Transport {
 	 * @return a publisher of the response
 	 */
 	Mono<TransportResponse> send(TransportRequest request);
+
+	/**
+	 * Return a read-only view of the transport's connection pool, for metrics and the
+	 * actuator endpoint.
+	 * @return the pool's view, or empty when the transport keeps no pool
+	 * @since 0.1.0
+	 */
+	default Optional<ConnectionPoolView> pool() {
+		return Optional.empty();
+	}
 
 	/**
 	 * Release the transport's resources now: calls still in flight fail. The connector

@@ -100,9 +100,9 @@ class SampleApplicationTest {
 			.expectBody()
 			.jsonPath("$.components.connectors.status")
 			.isEqualTo("UP")
-			.jsonPath("$.components.connectors.details.quotes.status")
+			.jsonPath("$.components.connectors.components.quotes.status")
 			.isEqualTo("UP")
-			.jsonPath("$.components.connectors.details.quotes.details.transport")
+			.jsonPath("$.components.connectors.components.quotes.details.transport")
 			.isEqualTo("http");
 	}
 

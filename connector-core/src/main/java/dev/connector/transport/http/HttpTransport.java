@@ -1,8 +1,10 @@
 package dev.connector.transport.http;
 
 import java.nio.ByteBuffer;
+import java.util.Optional;
 import java.util.function.Predicate;
 
+import dev.connector.transport.ConnectionPoolView;
 import dev.connector.transport.Transport;
 import dev.connector.transport.TransportRequest;
 import dev.connector.transport.TransportResponse;
@@ -40,10 +42,19 @@ final class HttpTransport implements Transport {
 
 	private final ChannelGroup channels;
 
-	HttpTransport(WebClient webClient, ConnectionProvider connections, ChannelGroup channels) {
+	private final HttpConnectionPool pool;
+
+	HttpTransport(WebClient webClient, ConnectionProvider connections, ChannelGroup channels,
+			HttpConnectionPool pool) {
 		this.webClient = webClient;
 		this.connections = connections;
 		this.channels = channels;
+		this.pool = pool;
+	}
+
+	@Override
+	public Optional<ConnectionPoolView> pool() {
+		return Optional.of(this.pool);
 	}
 
 	@Override

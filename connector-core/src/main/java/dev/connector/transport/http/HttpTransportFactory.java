@@ -28,6 +28,10 @@ import org.springframework.web.reactive.function.client.WebClient;
  * {@code https}), the headers, the connect timeout, the pool settings and the max in-memory
  * size, and the read timeout (the longest gap between two reads of a response). Deadlines
  * are the connector's, applied around the transport.
+ * <p>
+ * The pool is named {@code connector-<client>}; its current numbers are readable through
+ * {@link Transport#pool()} (Reactor Netty's {@code ConnectionPoolMetrics}, summed over
+ * remote addresses), which is what the auto-configuration exports as meters.
  *
  * @since 0.1.0
  */
@@ -72,13 +76,17 @@ public final class HttpTransportFactory implements TransportFactory {
 					"Use an http:// or https:// URL, or choose the transport that speaks " + scheme + ".");
 		}
 		ClientSettings.PoolSettings pool = settings.pool();
-		ConnectionProvider connections = ConnectionProvider.builder("connector-" + settings.name())
+		String poolName = "connector-" + settings.name();
+		HttpConnectionPool poolView = new HttpConnectionPool(poolName, pool.maxConnections());
+		ConnectionProvider connections = ConnectionProvider.builder(poolName)
 			.maxConnections(pool.maxConnections())
 			.pendingAcquireTimeout(pool.pendingAcquireTimeout())
 			.maxIdleTime(pool.maxIdleTime())
+			// hands each pool's numbers to the view, not to Micrometer's global registry
+			.metrics(true, () -> poolView)
 			.build();
 		// every connection of the client, so that closing the transport can cut off calls in flight
-		ChannelGroup channels = new DefaultChannelGroup("connector-" + settings.name(), GlobalEventExecutor.INSTANCE);
+		ChannelGroup channels = new DefaultChannelGroup(poolName, GlobalEventExecutor.INSTANCE);
 		HttpClient httpClient = HttpClient.create(connections)
 			.doOnConnected((connection) -> channels.add(connection.channel()))
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
@@ -92,7 +100,7 @@ public final class HttpTransportFactory implements TransportFactory {
 			.defaultHeaders((headers) -> headers.putAll(settings.headers()))
 			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(settings.maxInMemorySize()))
 			.build();
-		return new HttpTransport(webClient, connections, channels);
+		return new HttpTransport(webClient, connections, channels, poolView);
 	}
 
 }

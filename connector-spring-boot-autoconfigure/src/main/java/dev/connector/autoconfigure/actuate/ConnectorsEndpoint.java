@@ -9,8 +9,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import dev.connector.Connector;
 import dev.connector.ConnectorRegistry;
 import dev.connector.config.ClientSettings;
+import dev.connector.transport.ConnectionPoolView;
 
 import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.Sanitizer;
@@ -25,7 +27,8 @@ import org.springframework.util.ReflectionUtils;
 /**
  * The {@code connectors} endpoint: each client's effective configuration (its resolved
  * {@link ClientSettings}, after the defaults and the client's own values were merged), its
- * transport and its Resilience4j instances. Read-only. Every setting is shown as the
+ * transport, its Resilience4j instances and, under {@code connectionPool}, its connection
+ * pool's current numbers (active, idle, total, pending, maxConnections). Read-only. Every setting is shown as the
  * settings records hold it, so a new setting appears here without a change to this class.
  * <p>
  * Values of headers in a client's {@code logging.redact-headers} (Authorization and the like)
@@ -70,7 +73,7 @@ public class ConnectorsEndpoint {
 		boolean showSecrets = this.showValues.isShown(securityContext, this.roles);
 		Map<String, Object> clients = new LinkedHashMap<>();
 		for (String name : this.connectors.names()) {
-			clients.put(name, describe(this.connectors.get(name).settings(), showSecrets));
+			clients.put(name, describe(this.connectors.get(name), showSecrets));
 		}
 		return Map.of("clients", clients);
 	}
@@ -86,7 +89,7 @@ public class ConnectorsEndpoint {
 		if (!this.connectors.names().contains(name)) {
 			return null;
 		}
-		return describe(this.connectors.get(name).settings(), this.showValues.isShown(securityContext, this.roles));
+		return describe(this.connectors.get(name), this.showValues.isShown(securityContext, this.roles));
 	}
 
 	/**
@@ -97,13 +100,29 @@ public class ConnectorsEndpoint {
 	 * {@code connector.clients.<name>}; header values named in the client's
 	 * {@code logging.redact-headers} are shown only when secrets may be.
 	 */
-	private Map<String, Object> describe(ClientSettings settings, boolean showSecrets) {
+	private Map<String, Object> describe(Connector connector, boolean showSecrets) {
+		ClientSettings settings = connector.settings();
 		Set<String> secretHeaders = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
 		secretHeaders.addAll(settings.logging().redactHeaders());
 		Secrets secrets = new Secrets(secretHeaders, showSecrets);
 		Map<String, Object> client = describeRecord(settings, "connector.clients." + settings.name(), secrets);
 		client.put("resilience4jInstances", instances(settings));
+		connector.pool().ifPresent((pool) -> client.put("connectionPool", describePool(pool)));
 		return client;
+	}
+
+	/**
+	 * The pool's numbers as they are now; they are not configuration, so not sanitized.
+	 */
+	private static Map<String, Object> describePool(ConnectionPoolView pool) {
+		Map<String, Object> description = new LinkedHashMap<>();
+		description.put("name", pool.name());
+		description.put("active", pool.active());
+		description.put("idle", pool.idle());
+		description.put("total", pool.total());
+		description.put("pending", pool.pending());
+		description.put("maxConnections", pool.maxConnections());
+		return description;
 	}
 
 	private Map<String, Object> describeRecord(Record record, String key, Secrets secrets) {

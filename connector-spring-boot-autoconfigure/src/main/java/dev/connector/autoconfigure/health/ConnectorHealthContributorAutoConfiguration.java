@@ -5,7 +5,7 @@ import dev.connector.autoconfigure.ConnectorAutoConfiguration;
 import dev.connector.resilience.ResilienceRegistries;
 
 import org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator;
-import org.springframework.boot.actuate.health.ReactiveHealthIndicator;
+import org.springframework.boot.actuate.health.ReactiveHealthContributor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -14,13 +14,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The {@code connectors} health contributor, when Spring Boot Actuator is on the classpath
+ * The {@code connectors} health contributor (a composite with one entry per client), when Spring Boot Actuator is on the classpath
  * and {@code management.health.connectors.enabled} is not {@code false}.
  *
  * @since 0.1.0
  */
 @AutoConfiguration(after = ConnectorAutoConfiguration.class)
-@ConditionalOnClass(name = { "org.springframework.boot.actuate.health.ReactiveHealthIndicator",
+@ConditionalOnClass(name = { "org.springframework.boot.actuate.health.CompositeReactiveHealthContributor",
 		"org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator" })
 public class ConnectorHealthContributorAutoConfiguration {
 
@@ -33,10 +33,10 @@ public class ConnectorHealthContributorAutoConfiguration {
 	static class ConnectorsHealthIndicatorConfiguration {
 
 		@Bean
-		@ConditionalOnMissingBean(name = "connectorsHealthIndicator")
-		ReactiveHealthIndicator connectorsHealthIndicator(ConnectorRegistry connectors,
+		@ConditionalOnMissingBean(name = { "connectorsHealthContributor", "connectorsHealthIndicator" })
+		ReactiveHealthContributor connectorsHealthContributor(ConnectorRegistry connectors,
 				ResilienceRegistries resilience) {
-			return new ConnectorsHealthIndicator(connectors, resilience);
+			return new ConnectorsHealthContributor(connectors, resilience);
 		}
 
 	}

@@ -1,9 +1,15 @@
 package dev.connector.autoconfigure.actuate;
 
+import java.time.Duration;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.connector.Connector;
+import dev.connector.ConnectorRequest;
 import dev.connector.autoconfigure.ConnectorAutoConfiguration;
+import dev.connector.test.LoopbackServer;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
@@ -15,6 +21,7 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The {@code connectors} endpoint shows each client's effective configuration with secrets
@@ -63,6 +70,29 @@ class ConnectorsEndpointTest {
 				.isEqualTo("http://127.0.0.1:8082");
 			assertThat(endpoint.connector(SecurityContext.NONE, "nowhere")).isNull();
 		});
+	}
+
+	@Test
+	void showsTheConnectionPoolsCurrentNumbers() {
+		try (LoopbackServer server = LoopbackServer.start((request, response) -> response.sendString(Mono.just("ok")))) {
+			this.contextRunner
+				.withPropertyValues("connector.clients.quotes.base-url=" + server.baseUrl(),
+						"connector.clients.quotes.pool.max-connections=4")
+				.run((context) -> {
+					ConnectorsEndpoint endpoint = context.getBean(ConnectorsEndpoint.class);
+					JsonNode before = json(endpoint.connector(SecurityContext.NONE, "quotes")).path("connectionPool");
+					assertThat(before.path("name").asText()).isEqualTo("connector-quotes");
+					assertThat(before.path("total").asInt()).isZero();
+					assertThat(before.path("maxConnections").asInt()).isEqualTo(4);
+					context.getBean("quotes", Connector.class).blocking().request(ConnectorRequest.get("/").build());
+					await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+						JsonNode pool = json(endpoint.connector(SecurityContext.NONE, "quotes")).path("connectionPool");
+						assertThat(pool.path("idle").asInt()).isEqualTo(1);
+						assertThat(pool.path("active").asInt()).isZero();
+						assertThat(pool.path("pending").asInt()).isZero();
+					});
+				});
+		}
 	}
 
 	@Test

@@ -1,19 +1,15 @@
 package dev.connector.autoconfigure.health;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import dev.connector.ClientHealth;
 import dev.connector.Connector;
 import dev.connector.ConnectorException;
-import dev.connector.ConnectorRegistry;
 import dev.connector.ConnectorRequest;
 import dev.connector.config.ClientSettings;
 import dev.connector.config.ClientSettings.HealthSettings;
 import dev.connector.resilience.ResilienceRegistries;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.actuate.health.Health;
@@ -21,47 +17,44 @@ import org.springframework.boot.actuate.health.ReactiveHealthIndicator;
 import org.springframework.boot.actuate.health.Status;
 
 /**
- * The {@code connectors} health contributor: one entry per client in its details, each
- * with its own status, transport, base URL, circuit-breaker state, consecutive failures,
- * last failure and last success.
+ * The health of one client, {@code connectors/<name>}: its status, transport, base URL,
+ * circuit-breaker state, consecutive failures, last failure and last success.
  * <p>
  * A client is DOWN after {@code health.failure-threshold} consecutive failed calls and UP
  * again on the next call that reaches the upstream; UNKNOWN before its first call. With
  * {@code health.probe.path}, a GET to that path also decides, at most once per
  * {@code health.probe.interval}, and never for longer than {@code health.probe.timeout}.
  * <p>
- * The contributor's own status is DOWN only when a {@code health.required} client is DOWN:
- * an optional client reports DOWN in its entry while the aggregate stays UP. Include
- * {@code connectors} in a health group (such as readiness) to let required clients gate it.
+ * An optional client ({@code health.required: false}) that is down reports
+ * {@link #OPTIONAL_DOWN} instead of DOWN: a status Spring Boot's default aggregation
+ * ignores (it is not in {@code management.endpoint.health.status.order}) and maps to HTTP
+ * 200, so it never takes {@code connectors}, a group or the application DOWN.
  */
-class ConnectorsHealthIndicator implements ReactiveHealthIndicator {
+final class ClientHealthIndicator implements ReactiveHealthIndicator {
 
-	private final ConnectorRegistry connectors;
+	/** The status of an optional client that is down. */
+	static final Status OPTIONAL_DOWN = new Status("OPTIONAL_DOWN",
+			"Down, but optional (health.required: false): not counted in the aggregate");
+
+	private final Connector connector;
 
 	private final ResilienceRegistries resilience;
 
-	private final Map<String, Mono<Health>> probes = new ConcurrentHashMap<>();
+	/** The active probe, shared by concurrent checks and kept for the probe interval. */
+	private final Mono<Health> probe;
 
-	ConnectorsHealthIndicator(ConnectorRegistry connectors, ResilienceRegistries resilience) {
-		this.connectors = connectors;
+	ClientHealthIndicator(Connector connector, ResilienceRegistries resilience) {
+		this.connector = connector;
 		this.resilience = resilience;
+		HealthSettings settings = connector.settings().health();
+		this.probe = (settings.probePath() != null) ? probe(connector, settings) : null;
 	}
 
 	@Override
 	public Mono<Health> health() {
-		return Flux.fromIterable(this.connectors.names())
-			.flatMapSequential((name) -> clientHealth(this.connectors.get(name)).map((health) -> Map.entry(name, health)))
-			.collectList()
-			.map((entries) -> {
-				boolean requiredDown = false;
-				Map<String, Object> details = new LinkedHashMap<>();
-				for (Map.Entry<String, Health> entry : entries) {
-					details.put(entry.getKey(), entry.getValue());
-					boolean required = this.connectors.get(entry.getKey()).settings().health().required();
-					requiredDown |= required && Status.DOWN.equals(entry.getValue().getStatus());
-				}
-				return Health.status(requiredDown ? Status.DOWN : Status.UP).withDetails(details).build();
-			});
+		boolean required = this.connector.settings().health().required();
+		return clientHealth(this.connector).map((health) -> (!required && Status.DOWN.equals(health.getStatus()))
+				? Health.status(OPTIONAL_DOWN).withDetails(health.getDetails()).build() : health);
 	}
 
 	private Mono<Health> clientHealth(Connector connector) {
@@ -92,7 +85,7 @@ class ConnectorsHealthIndicator implements ReactiveHealthIndicator {
 		if (healthSettings.probePath() == null) {
 			return Mono.just(builder.build());
 		}
-		return probe(connector, healthSettings).map((probe) -> {
+		return this.probe.map((probe) -> {
 			builder.withDetail("probe", probe.getDetails());
 			if (Status.DOWN.equals(probe.getStatus())) {
 				builder.down();
@@ -108,24 +101,22 @@ class ConnectorsHealthIndicator implements ReactiveHealthIndicator {
 	 * Probe the client, sharing one probe between concurrent health checks and reusing its
 	 * result for the probe interval.
 	 */
-	private Mono<Health> probe(Connector connector, HealthSettings settings) {
-		return this.probes.computeIfAbsent(connector.name(), (name) -> {
-			Duration timeout = settings.probeTimeout();
-			ConnectorRequest request = ConnectorRequest.get(settings.probePath()).retry(false).timeout(timeout).build();
-			Map<String, Object> probe = Map.of("path", settings.probePath());
-			return connector.probe(request)
-				.map((response) -> Health.up().withDetails(probe).withDetail("status", response.status()).build())
-				.onErrorResume(ConnectorException.class, (error) -> Mono.just(Health.down()
-					.withDetails(probe)
-					.withDetail("error", error.getClass().getSimpleName() + ": " + error.getMessage())
-					.build()))
-				// the connector's own deadline ends the probe; this bounds the health check regardless
-				.timeout(timeout.plusMillis(100), Mono.fromSupplier(() -> Health.down()
-					.withDetails(probe)
-					.withDetail("error", "no answer within " + timeout)
-					.build()))
-				.cache((health) -> settings.probeInterval(), (error) -> Duration.ZERO, () -> Duration.ZERO);
-		});
+	private static Mono<Health> probe(Connector connector, HealthSettings settings) {
+		Duration timeout = settings.probeTimeout();
+		ConnectorRequest request = ConnectorRequest.get(settings.probePath()).retry(false).timeout(timeout).build();
+		Map<String, Object> probe = Map.of("path", settings.probePath());
+		return connector.probe(request)
+			.map((response) -> Health.up().withDetails(probe).withDetail("status", response.status()).build())
+			.onErrorResume(ConnectorException.class, (error) -> Mono.just(Health.down()
+				.withDetails(probe)
+				.withDetail("error", error.getClass().getSimpleName() + ": " + error.getMessage())
+				.build()))
+			// the connector's own deadline ends the probe; this bounds the health check regardless
+			.timeout(timeout.plusMillis(100), Mono.fromSupplier(() -> Health.down()
+				.withDetails(probe)
+				.withDetail("error", "no answer within " + timeout)
+				.build()))
+			.cache((health) -> settings.probeInterval(), (error) -> Duration.ZERO, () -> Duration.ZERO);
 	}
 
 }

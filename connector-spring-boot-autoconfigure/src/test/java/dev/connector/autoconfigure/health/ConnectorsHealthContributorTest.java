@@ -19,10 +19,10 @@ import reactor.core.publisher.Mono;
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.health.HealthContributorAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.health.HealthEndpointAutoConfiguration;
+import org.springframework.boot.actuate.health.CompositeHealth;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthComponent;
 import org.springframework.boot.actuate.health.HealthEndpoint;
-import org.springframework.boot.actuate.health.ReactiveHealthIndicator;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.http.codec.CodecsAutoConfiguration;
@@ -35,10 +35,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * The {@code connectors} health contributor: passive failure counting, required versus
- * optional clients, the active probe, and its absence without actuator.
+ * The {@code connectors} health contributor: one entry per client at its own path, passive
+ * failure counting, required versus optional clients, health groups of single clients, the
+ * active probe, and its absence without actuator.
  */
-class ConnectorsHealthIndicatorTest {
+class ConnectorsHealthContributorTest {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ConnectorAutoConfiguration.class,
@@ -60,19 +61,20 @@ class ConnectorsHealthIndicatorTest {
 		return this.server.baseUrl();
 	}
 
-	private static Health connectors(AssertableApplicationContext context) {
-		return context.getBean("connectorsHealthIndicator", ReactiveHealthIndicator.class)
-			.health()
-			.block(Duration.ofSeconds(5));
+	private static CompositeHealth connectors(AssertableApplicationContext context) {
+		return (CompositeHealth) context.getBean(HealthEndpoint.class).healthForPath("connectors");
 	}
 
-	@SuppressWarnings("unchecked")
-	private static Map<String, Object> entry(Health connectors, String client) {
-		return ((Health) connectors.getDetails().get(client)).getDetails();
+	private static Health client(CompositeHealth connectors, String client) {
+		return (Health) connectors.getComponents().get(client);
 	}
 
-	private static Status status(Health connectors, String client) {
-		return ((Health) connectors.getDetails().get(client)).getStatus();
+	private static Map<String, Object> entry(CompositeHealth connectors, String client) {
+		return client(connectors, client).getDetails();
+	}
+
+	private static Status status(CompositeHealth connectors, String client) {
+		return client(connectors, client).getStatus();
 	}
 
 	private static void fail(Connector connector, int times) {
@@ -89,7 +91,7 @@ class ConnectorsHealthIndicatorTest {
 			.run((context) -> {
 				assertThat(status(connectors(context), "payments")).isEqualTo(Status.UNKNOWN);
 				context.getBean(Connector.class).blocking().request(ConnectorRequest.get("/").build());
-				Health health = connectors(context);
+				CompositeHealth health = connectors(context);
 				assertThat(status(health, "payments")).isEqualTo(Status.UP);
 				assertThat(entry(health, "payments")).containsEntry("transport", "http")
 					.containsEntry("baseUrl", this.server.baseUrl())
@@ -106,8 +108,8 @@ class ConnectorsHealthIndicatorTest {
 				fail(payments, 2);
 				assertThat(status(connectors(context), "payments")).isEqualTo(Status.UP);
 				fail(payments, 1);
-				Health health = connectors(context);
-				assertThat(status(health, "payments")).isEqualTo(Status.DOWN);
+				CompositeHealth health = connectors(context);
+				assertThat(status(health, "payments")).isEqualTo(ClientHealthIndicator.OPTIONAL_DOWN);
 				assertThat(entry(health, "payments")).containsEntry("consecutiveFailures", 3);
 				assertThat(entry(health, "payments").get("lastFailure")).asInstanceOf(
 						org.assertj.core.api.InstanceOfAssertFactories.MAP)
@@ -124,8 +126,9 @@ class ConnectorsHealthIndicatorTest {
 		this.contextRunner.withPropertyValues("connector.clients.payments.base-url=" + flakyServer())
 			.run((context) -> {
 				fail(context.getBean(Connector.class), 3);
-				assertThat(status(connectors(context), "payments")).isEqualTo(Status.DOWN);
-				assertThat(connectors(context).getStatus()).isEqualTo(Status.UP);
+				assertThat(status(connectors(context), "payments")).isEqualTo(ClientHealthIndicator.OPTIONAL_DOWN);
+				// OPTIONAL_DOWN is left out of the aggregation: with no other client, nothing is known
+				assertThat(connectors(context).getStatus()).isEqualTo(Status.UNKNOWN);
 				HealthComponent aggregate = context.getBean(HealthEndpoint.class).health();
 				assertThat(aggregate.getStatus()).isEqualTo(Status.UP);
 			});
@@ -144,6 +147,54 @@ class ConnectorsHealthIndicatorTest {
 	}
 
 	@Test
+	void requiredClientDownIsDownInItsOwnEntry() {
+		this.contextRunner
+			.withPropertyValues("connector.clients.payments.base-url=" + flakyServer(),
+					"connector.clients.payments.health.required=true")
+			.run((context) -> {
+				fail(context.getBean(Connector.class), 3);
+				assertThat(status(connectors(context), "payments")).isEqualTo(Status.DOWN);
+			});
+	}
+
+	@Test
+	void eachClientAnswersAtItsOwnPath() {
+		this.healthy.set(true);
+		this.contextRunner
+			.withPropertyValues("connector.clients.payments.base-url=" + flakyServer(),
+					"connector.clients.orders.base-url=http://127.0.0.1:" + LoopbackServer.unusedPort())
+			.run((context) -> {
+				context.getBean("payments", Connector.class).blocking().request(ConnectorRequest.get("/").build());
+				HealthEndpoint endpoint = context.getBean(HealthEndpoint.class);
+				Health payments = (Health) endpoint.healthForPath("connectors", "payments");
+				assertThat(payments.getStatus()).isEqualTo(Status.UP);
+				assertThat(payments.getDetails()).containsEntry("baseUrl", this.server.baseUrl());
+				assertThat(endpoint.healthForPath("connectors", "orders").getStatus()).isEqualTo(Status.UNKNOWN);
+			});
+	}
+
+	@Test
+	void healthGroupIncludingOneClientReflectsOnlyThatClient() {
+		this.healthy.set(true);
+		this.contextRunner
+			.withPropertyValues("connector.clients.payments.base-url=" + flakyServer(),
+					"connector.clients.orders.base-url=http://127.0.0.1:" + LoopbackServer.unusedPort(),
+					"connector.clients.orders.health.required=true",
+					"management.endpoint.health.group.readiness.include=connectors/payments")
+			.run((context) -> {
+				context.getBean("payments", Connector.class).blocking().request(ConnectorRequest.get("/").build());
+				fail(context.getBean("orders", Connector.class), 3);
+				HealthEndpoint endpoint = context.getBean(HealthEndpoint.class);
+				assertThat(endpoint.healthForPath("connectors").getStatus()).isEqualTo(Status.DOWN);
+				CompositeHealth readiness = (CompositeHealth) endpoint.healthForPath("readiness");
+				assertThat(readiness.getStatus()).isEqualTo(Status.UP);
+				assertThat(readiness.getComponents()).containsOnlyKeys("connectors");
+				assertThat(((CompositeHealth) readiness.getComponents().get("connectors")).getComponents())
+					.containsOnlyKeys("payments");
+			});
+	}
+
+	@Test
 	void probeReportsDownWhenTheProbeEndpointAnswers503() {
 		this.server = LoopbackServer.start((request, response) -> request.path().equals("/health")
 				? response.status(503).send() : response.sendString(Mono.just("ok")));
@@ -151,8 +202,8 @@ class ConnectorsHealthIndicatorTest {
 			.withPropertyValues("connector.clients.payments.base-url=" + this.server.baseUrl(),
 					"connector.clients.payments.health.probe.path=/health")
 			.run((context) -> {
-				Health health = connectors(context);
-				assertThat(status(health, "payments")).isEqualTo(Status.DOWN);
+				CompositeHealth health = connectors(context);
+				assertThat(status(health, "payments")).isEqualTo(ClientHealthIndicator.OPTIONAL_DOWN);
 				assertThat(entry(health, "payments").get("probe")).asString().contains("ServerErrorException");
 				assertThat(this.server.requests()).extracting(LoopbackServer.RecordedRequest::path)
 					.containsExactly("/health");
@@ -170,7 +221,7 @@ class ConnectorsHealthIndicatorTest {
 					"connector.clients.payments.rate-limiter.limit-for-period=5",
 					"connector.clients.payments.rate-limiter.limit-refresh-period=1h")
 			.run((context) -> {
-				assertThat(status(connectors(context), "payments")).isEqualTo(Status.DOWN);
+				assertThat(status(connectors(context), "payments")).isEqualTo(ClientHealthIndicator.OPTIONAL_DOWN);
 				assertThat(this.server.requests()).hasSize(1);
 				ResilienceRegistries registries = context.getBean(ResilienceRegistries.class);
 				assertThat(registries.circuitBreakers().find("payments").orElseThrow().getMetrics()
@@ -206,9 +257,9 @@ class ConnectorsHealthIndicatorTest {
 					"connector.clients.payments.health.probe.timeout=300ms")
 			.run((context) -> {
 				long start = System.nanoTime();
-				Health health = connectors(context);
+				CompositeHealth health = connectors(context);
 				assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(450));
-				assertThat(status(health, "payments")).isEqualTo(Status.DOWN);
+				assertThat(status(health, "payments")).isEqualTo(ClientHealthIndicator.OPTIONAL_DOWN);
 			});
 	}
 
@@ -223,7 +274,7 @@ class ConnectorsHealthIndicatorTest {
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(context).hasSingleBean(Connector.class);
-				assertThat(context).doesNotHaveBean("connectorsHealthIndicator");
+				assertThat(context).doesNotHaveBean("connectorsHealthContributor");
 			});
 	}
 
