@@ -199,6 +199,9 @@ class FaultMatrixTest {
 		assertThat(error.getAttempts()).isEqualTo(row.attempts());
 		assertThat(elapsed).isBetween(row.atLeast(), row.atMost());
 		row.expect().accept(error);
+		// nothing left behind in the client: no connection still acquired, no call waiting for one
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> this.connector.pool().map((pool) -> pool.active() == 0 && pool.pending() == 0).orElse(true));
 		if (this.server != null) {
 			assertThat(this.server.attempts("k1")).isEqualTo(row.attempts());
 			await().atMost(Duration.ofSeconds(5)).until(() -> this.server.busyConnections() == 0);

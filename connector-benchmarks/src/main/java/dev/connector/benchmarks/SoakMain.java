@@ -119,6 +119,13 @@ final class SoakMain {
 		int serverOpen = serverConnections.get();
 		long heapAfter = heapAfterGc();
 		client.close();
+		// the server sees each connection's close a moment after the client closed it
+		long closeDeadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+		while (serverConnections.get() > 0 && System.nanoTime() < closeDeadline) {
+			java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
+		}
+		int poolAfterClose = pool.total();
+		int serverAfterClose = serverConnections.get();
 		server.disposeNow();
 		serverLoops.disposeLater().block(Duration.ofSeconds(5));
 
@@ -131,6 +138,8 @@ final class SoakMain {
 		System.out.printf("heap after GC: start %.1f MiB, end %.1f MiB%n", mib(heapBefore), mib(heapAfter));
 		System.out.printf("connections open at the end: client pool %d (active %d), server side %d%n", poolTotal,
 				poolActive, serverOpen);
+		System.out.printf("connections open after the client closed: client pool %d, server side %d%n",
+				poolAfterClose, serverAfterClose);
 	}
 
 	/** The exception's class with what distinguishes its cases: a status, or the cause's class. */

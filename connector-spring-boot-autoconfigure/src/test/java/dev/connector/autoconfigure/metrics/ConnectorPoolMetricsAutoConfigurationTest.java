@@ -1,6 +1,7 @@
 package dev.connector.autoconfigure.metrics;
 
 import java.time.Duration;
+import java.util.List;
 
 import dev.connector.Connector;
 import dev.connector.ConnectorRequest;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration;
+import org.springframework.boot.actuate.metrics.MetricsEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.http.codec.CodecsAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.reactive.function.client.WebClientAutoConfiguration;
@@ -60,6 +62,22 @@ class ConnectorPoolMetricsAutoConfigurationTest {
 			});
 			assertThat(gauge(registry, "connector.pool.pending.connections", "payments")).isZero();
 			assertThat(gauge(registry, "connector.pool.total.connections", "orders")).isZero();
+		});
+	}
+
+	@Test
+	void poolGaugesAreListedByTheMetricsEndpointWithTheClientTag() {
+		this.contextRunner.run((context) -> {
+			MetricsEndpoint metrics = new MetricsEndpoint(context.getBean(MeterRegistry.class));
+			assertThat(metrics.listNames().getNames()).contains("connector.pool.active.connections",
+					"connector.pool.idle.connections", "connector.pool.pending.connections",
+					"connector.pool.max.connections");
+			MetricsEndpoint.MetricDescriptor max = metrics.metric("connector.pool.max.connections",
+					List.of("client:payments"));
+			assertThat(max.getMeasurements()).singleElement()
+				.satisfies((sample) -> assertThat(sample.getValue()).isEqualTo(7));
+			assertThat(metrics.metric("connector.pool.max.connections", null).getAvailableTags())
+				.anySatisfy((tag) -> assertThat(tag.getTag()).isEqualTo("client"));
 		});
 	}
 
