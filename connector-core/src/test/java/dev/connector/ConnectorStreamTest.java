@@ -126,6 +126,11 @@ class ConnectorStreamTest {
 			.block(Duration.ofSeconds(5));
 		assertThat(ticks).hasSize(2);
 		await().atMost(Duration.ofSeconds(1)).until(() -> this.server.openConnections() == 0);
+		// the connection was closed, not returned to the pool mid-body
+		assertThat(this.connector.pool()).hasValueSatisfying((pool) -> {
+			assertThat(pool.active()).isZero();
+			assertThat(pool.idle()).isZero();
+		});
 		assertThat(this.connector.request(ConnectorRequest.get("/after").build()).block(Duration.ofSeconds(5))
 			.status()).isEqualTo(200);
 	}
