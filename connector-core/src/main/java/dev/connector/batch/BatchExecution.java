@@ -13,6 +13,7 @@ import dev.connector.ConnectorException;
 import dev.connector.ConnectorRequest;
 import dev.connector.ConnectorResponse;
 import dev.connector.ConnectorTimeoutException;
+import dev.connector.config.Durations;
 import dev.connector.transport.UriResolver;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -154,13 +155,8 @@ public final class BatchExecution {
 		return ConnectorException.builder(connector.name())
 			.method(request.method())
 			.uri(uri)
-			.timeout("Batch deadline of " + format(options.timeout()) + " passed before this call completed",
+			.timeout("Batch deadline of " + Durations.format(options.timeout()) + " passed before this call completed",
 					options.timeout());
-	}
-
-	private static String format(Duration duration) {
-		long millis = duration.toMillis();
-		return (millis % 1000 == 0) ? (millis / 1000) + "s" : millis + "ms";
 	}
 
 }

@@ -1,10 +1,10 @@
 package dev.connector.internal;
 
 import java.nio.ByteBuffer;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import dev.connector.ConnectorException;
 import dev.connector.ConnectorResponse;
@@ -43,7 +43,7 @@ public final class BodyDecoder implements ConnectorResponse.BodyReader {
 
 	private final Choice[] chosen = new Choice[CACHED_CHOICES];
 
-	private final Map<HttpMethod, ConnectorResponse.BodyReader> readers = new ConcurrentHashMap<>();
+	private final Map<HttpMethod, ConnectorResponse.BodyReader> readers;
 
 	BodyDecoder(String clientName, ClientCodecConfigurer configurer) {
 		this.clientName = clientName;
@@ -52,9 +52,11 @@ public final class BodyDecoder implements ConnectorResponse.BodyReader {
 			.filter(DecoderHttpMessageReader.class::isInstance)
 			.<Decoder<?>>map((reader) -> ((DecoderHttpMessageReader<?>) reader).getDecoder())
 			.toList();
+		Map<HttpMethod, ConnectorResponse.BodyReader> readers = new HashMap<>();
 		for (HttpMethod method : HttpMethod.values()) {
-			this.readers.put(method, new MethodReader(method));
+			readers.put(method, new MethodReader(method));
 		}
+		this.readers = Map.copyOf(readers);
 	}
 
 	/**

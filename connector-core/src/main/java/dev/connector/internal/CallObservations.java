@@ -110,7 +110,7 @@ final class CallObservations {
 			StreamState state, Throwable error) {
 		context.setElements(state.elements());
 		context.setTimeToFirstElement(state.timeToFirstElement());
-		finish(observation, context, progress, (Attempt) null, error);
+		finish(observation, context, progress, null, error);
 	}
 
 	private Observation parent(ContextView reactorContext) {

@@ -20,6 +20,7 @@ import dev.connector.FailureKind;
 import dev.connector.RejectedCallException;
 import dev.connector.ResponseException;
 import dev.connector.config.ClientSettings;
+import dev.connector.config.Durations;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.ratelimiter.RequestNotPermitted;

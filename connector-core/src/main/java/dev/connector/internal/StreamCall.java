@@ -9,6 +9,7 @@ import dev.connector.ConnectorRequest;
 import dev.connector.ConnectorResponse;
 import dev.connector.FailureKind;
 import dev.connector.config.ClientSettings;
+import dev.connector.config.Durations;
 import io.github.resilience4j.retry.Retry;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

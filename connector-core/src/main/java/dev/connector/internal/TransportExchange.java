@@ -7,6 +7,7 @@ import dev.connector.ConnectorRequest;
 import dev.connector.ConnectorResponse;
 import dev.connector.transport.Transport;
 import dev.connector.transport.TransportRequest;
+import dev.connector.transport.TransportResponse;
 import dev.connector.transport.UriResolver;
 import reactor.core.publisher.Mono;
 
@@ -40,11 +41,7 @@ final class TransportExchange {
 		ConnectorResponse.BodyReader reader = this.decoder.reader(request.method());
 		int number = attempt.number();
 		return this.transport.send(outgoing(request, uri, attempt, progress))
-			.flatMap((response) -> DataBufferUtils.join(response.body(), this.maxInMemorySize)
-				.map((body) -> ConnectorResponse.received(response.status(), response.headers(), toBytes(body), number,
-						uri, reader))
-				.switchIfEmpty(Mono.fromSupplier(() -> ConnectorResponse.received(response.status(),
-						response.headers(), null, number, uri, reader))));
+			.flatMap((response) -> buffered(response, number, uri, reader));
 	}
 
 	/**
@@ -58,16 +55,24 @@ final class TransportExchange {
 		int number = attempt.number();
 		return this.transport.send(outgoing(request, uri, attempt, progress)).flatMap((response) -> {
 			if (response.status() >= 400) {
-				return DataBufferUtils.join(response.body(), this.maxInMemorySize)
-					.map((body) -> ConnectorResponse.received(response.status(), response.headers(), toBytes(body),
-							number, uri, reader))
-					.defaultIfEmpty(ConnectorResponse.received(response.status(), response.headers(), null, number,
-							uri, reader));
+				return buffered(response, number, uri, reader);
 			}
 			attempt.streamed(response.body());
 			return Mono.just(ConnectorResponse.received(response.status(), response.headers(), null, number, uri,
 					reader));
 		});
+	}
+
+	/**
+	 * Read a response's whole body, bounded by {@code max-in-memory-size}.
+	 */
+	private Mono<ConnectorResponse> buffered(TransportResponse response, int attempt, URI uri,
+			ConnectorResponse.BodyReader reader) {
+		return DataBufferUtils.join(response.body(), this.maxInMemorySize)
+			.map((body) -> ConnectorResponse.received(response.status(), response.headers(), toBytes(body), attempt,
+					uri, reader))
+			.switchIfEmpty(Mono.fromSupplier(() -> ConnectorResponse.received(response.status(), response.headers(),
+					null, attempt, uri, reader)));
 	}
 
 	/**

@@ -9,7 +9,6 @@ import dev.connector.transport.Transport;
 import dev.connector.transport.TransportRequest;
 import dev.connector.transport.TransportResponse;
 import io.netty.channel.group.ChannelGroup;
-import io.netty.channel.group.ChannelGroupFuture;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -111,13 +110,7 @@ final class HttpTransport implements Transport {
 	@Override
 	public Mono<Void> disconnect() {
 		// connections still serving calls are closed first, then the pool with its idle ones
-		return Mono.defer(() -> Mono.fromFuture(toFuture(this.channels.close())))
+		return Mono.<Void>create((sink) -> this.channels.close().addListener((closed) -> sink.success()))
 			.then(this.connections.disposeLater());
-	}
-
-	private static java.util.concurrent.CompletableFuture<Void> toFuture(ChannelGroupFuture closing) {
-		java.util.concurrent.CompletableFuture<Void> future = new java.util.concurrent.CompletableFuture<>();
-		closing.addListener((done) -> future.complete(null));
-		return future;
 	}
 }

@@ -1,9 +1,12 @@
-package dev.connector.internal;
+package dev.connector.config;
 
 import java.time.Duration;
 
 /**
- * Durations as users write them in configuration ({@code 2s}, {@code 500ms}), for messages.
+ * Durations as users write them in configuration ({@code 2s}, {@code 500ms}), for the
+ * messages that name a setting.
+ *
+ * @since 0.1.0
  */
 public final class Durations {
 
