@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import dev.connector.auth.ConnectorAuthenticator;
 import dev.connector.batch.BatchExecution;
 import dev.connector.batch.BatchOptions;
 import dev.connector.batch.BatchResult;
@@ -317,6 +318,14 @@ public interface Connector extends AutoCloseable {
 		 * @return this builder
 		 */
 		Builder interceptor(ConnectorInterceptor interceptor);
+
+		/**
+		 * Set the authenticator that adds credentials to every attempt, replacing the one
+		 * the settings' {@code auth.*} describe.
+		 * @param authenticator the authenticator, or {@code null} to use the settings'
+		 * @return this builder
+		 */
+		Builder authenticator(ConnectorAuthenticator authenticator);
 
 		/**
 		 * Change the interceptor chain, for example to insert an interceptor first.

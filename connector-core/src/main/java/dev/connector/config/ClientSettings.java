@@ -55,6 +55,13 @@ import static dev.connector.config.SettingsChecks.positiveWhenSet;
  * @param logging the request logging settings
  * @param observation the observation settings
  * @param health the health settings
+ * @param auth how calls are authenticated
+ * @param ssl the TLS settings
+ * @param proxy the proxy to connect through
+ * @param compression whether responses may be compressed ({@code Accept-Encoding: gzip})
+ * @param http2 the HTTP/2 settings
+ * @param followRedirects whether redirects are followed; credentials never go to another
+ * host
  * @since 0.1.0
  */
 public record ClientSettings(
@@ -76,7 +83,13 @@ public record ClientSettings(
 		StreamSettings stream,
 		LoggingSettings logging,
 		ObservationSettings observation,
-		HealthSettings health) {
+		HealthSettings health,
+		AuthSettings auth,
+		SslSettings ssl,
+		ProxySettings proxy,
+		boolean compression,
+		Http2Settings http2,
+		boolean followRedirects) {
 
 	/** The built-in overall deadline of one call, all attempts included. */
 	public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
@@ -118,6 +131,10 @@ public record ClientSettings(
 		Objects.requireNonNull(logging, "logging must not be null");
 		Objects.requireNonNull(observation, "observation must not be null");
 		Objects.requireNonNull(health, "health must not be null");
+		Objects.requireNonNull(auth, "auth must not be null");
+		Objects.requireNonNull(ssl, "ssl must not be null");
+		Objects.requireNonNull(proxy, "proxy must not be null");
+		Objects.requireNonNull(http2, "http2 must not be null");
 	}
 
 	/**
@@ -163,7 +180,9 @@ public record ClientSettings(
 				+ ", headers=" + this.headers.keySet()
 				+ ", " + this.pool + ", " + this.retry + ", " + this.circuitBreaker + ", " + this.bulkhead
 				+ ", " + this.rateLimiter + ", " + this.batch + ", " + this.stream + ", " + this.logging + ", " + this.observation
-				+ ", " + this.health + "]";
+				+ ", " + this.health + ", " + this.auth + ", " + this.ssl + ", " + this.proxy
+				+ ", compression=" + this.compression + ", " + this.http2
+				+ ", followRedirects=" + this.followRedirects + "]";
 	}
 
 	private static void checkName(String name) {
@@ -1191,13 +1210,17 @@ public record ClientSettings(
 	 *
 	 * @param level how much of each call is logged
 	 * @param redactHeaders the headers whose values are masked, matched ignoring case
+	 * @param redactQueryParams the query parameters whose values are masked wherever a URI
+	 * is shown (log lines, exception messages, observation tags), matched ignoring case
 	 * @since 0.1.0
 	 */
-	public record LoggingSettings(LogLevel level, Set<String> redactHeaders) {
+	public record LoggingSettings(LogLevel level, Set<String> redactHeaders, Set<String> redactQueryParams) {
 
-		/** The built-in logging settings: none, with credentials and cookies masked. */
+		/** The built-in logging settings: none, with credentials, cookies and secret query parameters masked. */
 		public static final LoggingSettings DEFAULTS = new LoggingSettings(LogLevel.NONE,
-				Set.of("Authorization", "Proxy-Authorization", "Cookie", "Set-Cookie"));
+				Set.of("Authorization", "Proxy-Authorization", "Cookie", "Set-Cookie"),
+				Set.of("access_token", "api_key", "apikey", "token", "key", "signature", "sig", "password",
+						"client_secret"));
 
 		/**
 		 * Create logging settings; the header names are copied into a read-only set.
@@ -1205,6 +1228,7 @@ public record ClientSettings(
 		public LoggingSettings {
 			Objects.requireNonNull(level, "level must not be null");
 			redactHeaders = (redactHeaders != null) ? Set.copyOf(redactHeaders) : Set.of();
+			redactQueryParams = (redactQueryParams != null) ? Set.copyOf(redactQueryParams) : Set.of();
 		}
 
 		/**
@@ -1236,9 +1260,12 @@ public record ClientSettings(
 
 			private Set<String> redactHeaders;
 
+			private Set<String> redactQueryParams;
+
 			private Builder(LoggingSettings settings) {
 				this.level = settings.level;
 				this.redactHeaders = settings.redactHeaders;
+				this.redactQueryParams = settings.redactQueryParams;
 			}
 
 			/**
@@ -1262,11 +1289,21 @@ public record ClientSettings(
 			}
 
 			/**
+			 * Set the query parameters whose values are masked, replacing the current ones.
+			 * @param redactQueryParams parameter names, matched ignoring case
+			 * @return this builder
+			 */
+			public Builder redactQueryParams(Collection<String> redactQueryParams) {
+				this.redactQueryParams = Set.copyOf(redactQueryParams);
+				return this;
+			}
+
+			/**
 			 * Build the settings.
 			 * @return the settings
 			 */
 			public LoggingSettings build() {
-				return new LoggingSettings(this.level, this.redactHeaders);
+				return new LoggingSettings(this.level, this.redactHeaders, this.redactQueryParams);
 			}
 
 		}
@@ -1284,6 +1321,37 @@ public record ClientSettings(
 
 		/** The built-in observation settings: observed. */
 		public static final ObservationSettings DEFAULTS = new ObservationSettings(true);
+
+	}
+
+	/**
+	 * TLS settings. Certificates and host names are always verified.
+	 *
+	 * @param bundle the name of the Spring Boot SSL bundle ({@code spring.ssl.bundle.*})
+	 * with the trust material and, for mutual TLS, the client certificate; {@code null}
+	 * for the JDK's trust store
+	 * @since 0.1.0
+	 */
+	public record SslSettings(String bundle) {
+
+		/** The JDK's trust store, no client certificate. */
+		public static final SslSettings DEFAULTS = new SslSettings(null);
+
+	}
+
+	/**
+	 * HTTP/2 settings.
+	 *
+	 * @param enabled whether HTTP/2 is offered over TLS (negotiated with ALPN, HTTP/1.1
+	 * otherwise)
+	 * @param cleartext whether plain {@code http} URLs speak HTTP/2 with prior knowledge
+	 * (h2c) instead of HTTP/1.1
+	 * @since 0.1.0
+	 */
+	public record Http2Settings(boolean enabled, boolean cleartext) {
+
+		/** HTTP/1.1 only. */
+		public static final Http2Settings DEFAULTS = new Http2Settings(false, false);
 
 	}
 
@@ -1354,6 +1422,18 @@ public record ClientSettings(
 
 		private HealthSettings health = HealthSettings.DEFAULTS;
 
+		private AuthSettings auth = AuthSettings.DEFAULTS;
+
+		private SslSettings ssl = SslSettings.DEFAULTS;
+
+		private ProxySettings proxy = ProxySettings.DEFAULTS;
+
+		private boolean compression = true;
+
+		private Http2Settings http2 = Http2Settings.DEFAULTS;
+
+		private boolean followRedirects;
+
 		private Builder(String name) {
 			checkName(name);
 			this.name = name;
@@ -1379,6 +1459,12 @@ public record ClientSettings(
 			this.logging = settings.logging;
 			this.observation = settings.observation;
 			this.health = settings.health;
+			this.auth = settings.auth;
+			this.ssl = settings.ssl;
+			this.proxy = settings.proxy;
+			this.compression = settings.compression;
+			this.http2 = settings.http2;
+			this.followRedirects = settings.followRedirects;
 		}
 
 		/**
@@ -1595,6 +1681,66 @@ public record ClientSettings(
 		}
 
 		/**
+		 * Set how calls are authenticated.
+		 * @param auth the auth settings
+		 * @return this builder
+		 */
+		public Builder auth(AuthSettings auth) {
+			this.auth = Objects.requireNonNull(auth, "auth must not be null");
+			return this;
+		}
+
+		/**
+		 * Set the TLS settings.
+		 * @param ssl the TLS settings
+		 * @return this builder
+		 */
+		public Builder ssl(SslSettings ssl) {
+			this.ssl = Objects.requireNonNull(ssl, "ssl must not be null");
+			return this;
+		}
+
+		/**
+		 * Set the proxy to connect through.
+		 * @param proxy the proxy settings, {@link ProxySettings#DEFAULTS} for none
+		 * @return this builder
+		 */
+		public Builder proxy(ProxySettings proxy) {
+			this.proxy = Objects.requireNonNull(proxy, "proxy must not be null");
+			return this;
+		}
+
+		/**
+		 * Set whether responses may be compressed.
+		 * @param compression {@code false} not to ask for gzip
+		 * @return this builder
+		 */
+		public Builder compression(boolean compression) {
+			this.compression = compression;
+			return this;
+		}
+
+		/**
+		 * Set the HTTP/2 settings.
+		 * @param http2 the HTTP/2 settings
+		 * @return this builder
+		 */
+		public Builder http2(Http2Settings http2) {
+			this.http2 = Objects.requireNonNull(http2, "http2 must not be null");
+			return this;
+		}
+
+		/**
+		 * Set whether redirects are followed.
+		 * @param followRedirects {@code true} to follow them
+		 * @return this builder
+		 */
+		public Builder followRedirects(boolean followRedirects) {
+			this.followRedirects = followRedirects;
+			return this;
+		}
+
+		/**
 		 * Check every value and build the settings.
 		 * @return the settings
 		 * @throws ConfigurationException naming the first invalid value
@@ -1618,7 +1764,13 @@ public record ClientSettings(
 					this.stream,
 					this.logging,
 					this.observation,
-					this.health);
+					this.health,
+					this.auth,
+					this.ssl,
+					this.proxy,
+					this.compression,
+					this.http2,
+					this.followRedirects);
 		}
 
 	}

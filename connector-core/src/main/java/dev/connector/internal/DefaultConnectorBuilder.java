@@ -9,6 +9,8 @@ import java.util.function.Consumer;
 import dev.connector.ConfigurationException;
 import dev.connector.Connector;
 import dev.connector.ConnectorInterceptor;
+import dev.connector.auth.Authenticators;
+import dev.connector.auth.ConnectorAuthenticator;
 import dev.connector.config.ClientSettings;
 import dev.connector.observation.ConnectorBatchObservationConvention;
 import dev.connector.observation.ConnectorObservationConvention;
@@ -49,6 +51,8 @@ public final class DefaultConnectorBuilder implements Connector.Builder {
 	};
 
 	private final List<ConnectorInterceptor> interceptors = new ArrayList<>();
+
+	private ConnectorAuthenticator authenticator;
 
 	/**
 	 * Start building the named client.
@@ -125,6 +129,12 @@ public final class DefaultConnectorBuilder implements Connector.Builder {
 	}
 
 	@Override
+	public Connector.Builder authenticator(ConnectorAuthenticator authenticator) {
+		this.authenticator = authenticator;
+		return this;
+	}
+
+	@Override
 	public Connector.Builder interceptors(Consumer<List<ConnectorInterceptor>> interceptors) {
 		interceptors.accept(this.interceptors);
 		return this;
@@ -140,6 +150,12 @@ public final class DefaultConnectorBuilder implements Connector.Builder {
 		configurer.defaultCodecs().maxInMemorySize(settings.maxInMemorySize());
 		BodyDecoder decoder = new BodyDecoder(settings.name(), configurer);
 		List<ConnectorInterceptor> interceptors = new ArrayList<>(this.interceptors);
+		ConnectorAuthenticator authenticator = (this.authenticator != null) ? this.authenticator
+				: Authenticators.fromSettings(settings);
+		if (authenticator != null) {
+			// after the application's interceptors, before logging, which masks what it adds
+			interceptors.add(new AuthInterceptor(authenticator));
+		}
 		if (settings.logging().level() != ClientSettings.LogLevel.NONE) {
 			// innermost: it logs the request as sent, after the other interceptors changed it
 			interceptors.add(new LoggingInterceptor(settings));

@@ -230,8 +230,7 @@ class ConnectorObservationTest {
 			connect((request, response) -> response.sendString(Mono.just("ok")),
 					Connector.builder("payments")
 						.settings((s) -> s.header("X-Caller", "orders")
-							.logging(new ClientSettings.LoggingSettings(ClientSettings.LogLevel.HEADERS,
-									ClientSettings.LoggingSettings.DEFAULTS.redactHeaders()))));
+							.logging(ClientSettings.LoggingSettings.builder().level(ClientSettings.LogLevel.HEADERS).build())));
 			this.connector.blocking()
 				.request(ConnectorRequest.get("/accounts").header("Authorization", "Bearer s3cr3t-t0ken").build());
 		}
@@ -302,8 +301,7 @@ class ConnectorObservationTest {
 			connect((request, response) -> response.header("Content-Type", "application/x-ndjson")
 				.sendString(reactor.core.publisher.Flux.just("\"s3cr3t-element\"\n", "\"b\"\n")),
 					Connector.builder("payments")
-						.settings((s) -> s.logging(new ClientSettings.LoggingSettings(ClientSettings.LogLevel.HEADERS,
-								ClientSettings.LoggingSettings.DEFAULTS.redactHeaders()))));
+						.settings((s) -> s.logging(ClientSettings.LoggingSettings.builder().level(ClientSettings.LogLevel.HEADERS).build())));
 			assertThat(this.connector.stream(ConnectorRequest.get("/feed").build(), String.class)
 				.collectList()
 				.block(Duration.ofSeconds(5))).hasSize(2);

@@ -5,8 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.connector.config.AuthSettings;
 import dev.connector.config.ClientSettings;
 import dev.connector.config.ClientSettings.LogLevel;
+import dev.connector.config.ProxySettings;
 
 import org.springframework.util.unit.DataSize;
 
@@ -121,6 +123,36 @@ public class ClientProperties {
 	 * Health settings.
 	 */
 	private final Health health = new Health();
+
+	/**
+	 * How calls are authenticated.
+	 */
+	private final Auth auth = new Auth();
+
+	/**
+	 * TLS settings.
+	 */
+	private final Ssl ssl = new Ssl();
+
+	/**
+	 * Proxy to connect through.
+	 */
+	private final Proxy proxy = new Proxy();
+
+	/**
+	 * Whether to ask for compressed responses (Accept-Encoding: gzip) and decode them.
+	 */
+	private Boolean compression;
+
+	/**
+	 * HTTP/2 settings.
+	 */
+	private final Http2 http2 = new Http2();
+
+	/**
+	 * Whether to follow redirects. Credentials are never sent to another host.
+	 */
+	private Boolean followRedirects;
 
 	public String getTransport() {
 		return this.transport;
@@ -812,6 +844,475 @@ public class ClientProperties {
 
 	}
 
+	public Auth getAuth() {
+		return this.auth;
+	}
+
+	public Ssl getSsl() {
+		return this.ssl;
+	}
+
+	public Proxy getProxy() {
+		return this.proxy;
+	}
+
+	public Boolean getCompression() {
+		return this.compression;
+	}
+
+	public void setCompression(Boolean compression) {
+		this.compression = compression;
+	}
+
+	public Http2 getHttp2() {
+		return this.http2;
+	}
+
+	public Boolean getFollowRedirects() {
+		return this.followRedirects;
+	}
+
+	public void setFollowRedirects(Boolean followRedirects) {
+		this.followRedirects = followRedirects;
+	}
+
+	/**
+	 * How calls are authenticated. Every credential is masked wherever settings are shown.
+	 */
+	public static class Auth {
+
+		/**
+		 * Kind of authentication: none, bearer, basic, api-key, oauth2-client-credentials or
+		 * custom (a ConnectorAuthenticator bean).
+		 */
+		private AuthSettings.Type type;
+
+		/**
+		 * Bean name of the ConnectorAuthenticator of type custom; unset: the application's
+		 * only one.
+		 */
+		private String authenticator;
+
+		/**
+		 * Bearer token settings.
+		 */
+		private final Bearer bearer = new Bearer();
+
+		/**
+		 * Basic authentication settings.
+		 */
+		private final Basic basic = new Basic();
+
+		/**
+		 * API key settings.
+		 */
+		private final ApiKey apiKey = new ApiKey();
+
+		/**
+		 * OAuth2 client credentials settings.
+		 */
+		private final OAuth2 oauth2 = new OAuth2();
+
+		public AuthSettings.Type getType() {
+			return this.type;
+		}
+
+		public void setType(AuthSettings.Type type) {
+			this.type = type;
+		}
+
+		public String getAuthenticator() {
+			return this.authenticator;
+		}
+
+		public void setAuthenticator(String authenticator) {
+			this.authenticator = authenticator;
+		}
+
+		public Bearer getBearer() {
+			return this.bearer;
+		}
+
+		public Basic getBasic() {
+			return this.basic;
+		}
+
+		public ApiKey getApiKey() {
+			return this.apiKey;
+		}
+
+		public OAuth2 getOauth2() {
+			return this.oauth2;
+		}
+
+		/**
+		 * Bearer token settings.
+		 */
+		public static class Bearer {
+
+			/**
+			 * Token sent as 'Authorization: Bearer <token>'.
+			 */
+			private String token;
+
+			public String getToken() {
+				return this.token;
+			}
+
+			public void setToken(String token) {
+				this.token = token;
+			}
+
+		}
+
+		/**
+		 * Basic authentication settings.
+		 */
+		public static class Basic {
+
+			/**
+			 * User name.
+			 */
+			private String username;
+
+			/**
+			 * Password.
+			 */
+			private String password;
+
+			public String getUsername() {
+				return this.username;
+			}
+
+			public void setUsername(String username) {
+				this.username = username;
+			}
+
+			public String getPassword() {
+				return this.password;
+			}
+
+			public void setPassword(String password) {
+				this.password = password;
+			}
+
+		}
+
+		/**
+		 * API key settings: set header or query-param, and value.
+		 */
+		public static class ApiKey {
+
+			/**
+			 * Header that carries the key, such as X-API-Key.
+			 */
+			private String header;
+
+			/**
+			 * Query parameter that carries the key, instead of a header.
+			 */
+			private String queryParam;
+
+			/**
+			 * The key.
+			 */
+			private String value;
+
+			public String getHeader() {
+				return this.header;
+			}
+
+			public void setHeader(String header) {
+				this.header = header;
+			}
+
+			public String getQueryParam() {
+				return this.queryParam;
+			}
+
+			public void setQueryParam(String queryParam) {
+				this.queryParam = queryParam;
+			}
+
+			public String getValue() {
+				return this.value;
+			}
+
+			public void setValue(String value) {
+				this.value = value;
+			}
+
+		}
+
+		/**
+		 * OAuth2 client credentials settings: a token endpoint for the built-in token
+		 * client, or a Spring Security client registration.
+		 */
+		public static class OAuth2 {
+
+			/**
+			 * Token endpoint URL.
+			 */
+			private String tokenUri;
+
+			/**
+			 * Client id.
+			 */
+			private String clientId;
+
+			/**
+			 * Client secret.
+			 */
+			private String clientSecret;
+
+			/**
+			 * Scopes to ask for; replaces the inherited list.
+			 */
+			private List<String> scope;
+
+			/**
+			 * Audience parameter of the token request.
+			 */
+			private String audience;
+
+			/**
+			 * How long before its expiry a token is refreshed.
+			 */
+			private Duration refreshSkew;
+
+			/**
+			 * How the client authenticates to the token endpoint: basic
+			 * (client_secret_basic) or post (client_secret_post).
+			 */
+			private AuthSettings.ClientAuthentication clientAuthentication;
+
+			/**
+			 * Longest a token request may take; a slower token endpoint fails calls with an
+			 * AuthenticationException.
+			 */
+			private Duration tokenTimeout;
+
+			/**
+			 * A spring.security.oauth2.client.registration to use instead of the built-in
+			 * token client (needs spring-security-oauth2-client).
+			 */
+			private String registrationId;
+
+			public String getTokenUri() {
+				return this.tokenUri;
+			}
+
+			public void setTokenUri(String tokenUri) {
+				this.tokenUri = tokenUri;
+			}
+
+			public String getClientId() {
+				return this.clientId;
+			}
+
+			public void setClientId(String clientId) {
+				this.clientId = clientId;
+			}
+
+			public String getClientSecret() {
+				return this.clientSecret;
+			}
+
+			public void setClientSecret(String clientSecret) {
+				this.clientSecret = clientSecret;
+			}
+
+			public List<String> getScope() {
+				return this.scope;
+			}
+
+			public void setScope(List<String> scope) {
+				this.scope = scope;
+			}
+
+			public String getAudience() {
+				return this.audience;
+			}
+
+			public void setAudience(String audience) {
+				this.audience = audience;
+			}
+
+			public Duration getRefreshSkew() {
+				return this.refreshSkew;
+			}
+
+			public void setRefreshSkew(Duration refreshSkew) {
+				this.refreshSkew = refreshSkew;
+			}
+
+			public AuthSettings.ClientAuthentication getClientAuthentication() {
+				return this.clientAuthentication;
+			}
+
+			public void setClientAuthentication(AuthSettings.ClientAuthentication clientAuthentication) {
+				this.clientAuthentication = clientAuthentication;
+			}
+
+			public Duration getTokenTimeout() {
+				return this.tokenTimeout;
+			}
+
+			public void setTokenTimeout(Duration tokenTimeout) {
+				this.tokenTimeout = tokenTimeout;
+			}
+
+			public String getRegistrationId() {
+				return this.registrationId;
+			}
+
+			public void setRegistrationId(String registrationId) {
+				this.registrationId = registrationId;
+			}
+
+		}
+
+	}
+
+	/**
+	 * TLS settings. Certificates and host names are always verified.
+	 */
+	public static class Ssl {
+
+		/**
+		 * Name of the SSL bundle (spring.ssl.bundle.*) with the trust material and, for
+		 * mutual TLS, the client certificate. Unset: the JDK's trust store.
+		 */
+		private String bundle;
+
+		public String getBundle() {
+			return this.bundle;
+		}
+
+		public void setBundle(String bundle) {
+			this.bundle = bundle;
+		}
+
+	}
+
+	/**
+	 * Proxy settings; with no host, no proxy.
+	 */
+	public static class Proxy {
+
+		/**
+		 * Proxy protocol: http (CONNECT for https), socks4 or socks5.
+		 */
+		private ProxySettings.Type type;
+
+		/**
+		 * Proxy host.
+		 */
+		private String host;
+
+		/**
+		 * Proxy port.
+		 */
+		private Integer port;
+
+		/**
+		 * Regular expression of the hosts reached directly, such as 'localhost|.*\\.internal'.
+		 */
+		private String nonProxyHosts;
+
+		/**
+		 * User name to authenticate to the proxy with.
+		 */
+		private String username;
+
+		/**
+		 * Password to authenticate to the proxy with.
+		 */
+		private String password;
+
+		public ProxySettings.Type getType() {
+			return this.type;
+		}
+
+		public void setType(ProxySettings.Type type) {
+			this.type = type;
+		}
+
+		public String getHost() {
+			return this.host;
+		}
+
+		public void setHost(String host) {
+			this.host = host;
+		}
+
+		public Integer getPort() {
+			return this.port;
+		}
+
+		public void setPort(Integer port) {
+			this.port = port;
+		}
+
+		public String getNonProxyHosts() {
+			return this.nonProxyHosts;
+		}
+
+		public void setNonProxyHosts(String nonProxyHosts) {
+			this.nonProxyHosts = nonProxyHosts;
+		}
+
+		public String getUsername() {
+			return this.username;
+		}
+
+		public void setUsername(String username) {
+			this.username = username;
+		}
+
+		public String getPassword() {
+			return this.password;
+		}
+
+		public void setPassword(String password) {
+			this.password = password;
+		}
+
+	}
+
+	/**
+	 * HTTP/2 settings.
+	 */
+	public static class Http2 {
+
+		/**
+		 * Whether to offer HTTP/2 over TLS (negotiated with ALPN, HTTP/1.1 otherwise).
+		 */
+		private Boolean enabled;
+
+		/**
+		 * Whether plain http URLs speak HTTP/2 with prior knowledge (h2c) instead of HTTP/1.1.
+		 */
+		private Boolean cleartext;
+
+		public Boolean getEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(Boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Boolean getCleartext() {
+			return this.cleartext;
+		}
+
+		public void setCleartext(Boolean cleartext) {
+			this.cleartext = cleartext;
+		}
+
+	}
+
 	/**
 	 * Request logging settings.
 	 */
@@ -828,6 +1329,20 @@ public class ClientProperties {
 		 * Headers whose values are masked in logs; replaces the inherited list.
 		 */
 		private List<String> redactHeaders;
+
+		/**
+		 * Query parameters whose values are masked wherever a URI is shown (log lines,
+		 * exception messages, observation tags); replaces the inherited list.
+		 */
+		private List<String> redactQueryParams;
+
+		public List<String> getRedactQueryParams() {
+			return this.redactQueryParams;
+		}
+
+		public void setRedactQueryParams(List<String> redactQueryParams) {
+			this.redactQueryParams = redactQueryParams;
+		}
 
 		public LogLevel getLevel() {
 			return this.level;

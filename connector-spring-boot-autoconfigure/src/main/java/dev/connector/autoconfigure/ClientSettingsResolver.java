@@ -1,5 +1,6 @@
 package dev.connector.autoconfigure;
 
+import java.net.URI;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -7,7 +8,12 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 import dev.connector.ConfigurationException;
+import dev.connector.config.AuthSettings;
 import dev.connector.config.ClientSettings;
+import dev.connector.config.ClientSettings.Http2Settings;
+import dev.connector.config.ClientSettings.SslSettings;
+import dev.connector.config.ProxySettings;
+import dev.connector.config.Secret;
 import dev.connector.config.ClientSettings.BatchSettings;
 import dev.connector.config.ClientSettings.BulkheadSettings;
 import dev.connector.config.ClientSettings.CircuitBreakerSettings;
@@ -116,7 +122,48 @@ final class ClientSettingsResolver {
 		settings.logging(logging(map, properties.getLogging(), base.logging().toBuilder()));
 		map.from(properties.getObservation()::getEnabled).to(settings::observationEnabled);
 		settings.health(health(map, properties.getHealth(), base.health().toBuilder()));
+		settings.auth(auth(map, properties.getAuth(), base.auth().toBuilder()));
+		map.from(properties.getSsl()::getBundle).as(SslSettings::new).to(settings::ssl);
+		settings.proxy(proxy(map, properties.getProxy(), base.proxy()));
+		map.from(properties::getCompression).to(settings::compression);
+		settings.http2(new Http2Settings(
+				(properties.getHttp2().getEnabled() != null) ? properties.getHttp2().getEnabled() : base.http2().enabled(),
+				(properties.getHttp2().getCleartext() != null) ? properties.getHttp2().getCleartext()
+						: base.http2().cleartext()));
+		map.from(properties::getFollowRedirects).to(settings::followRedirects);
 		return settings.build();
+	}
+
+	private static AuthSettings auth(PropertyMapper map, ClientProperties.Auth properties, AuthSettings.Builder auth) {
+		map.from(properties::getType).to(auth::type);
+		map.from(properties::getAuthenticator).to(auth::authenticator);
+		map.from(properties.getBearer()::getToken).as(Secret::ofNullable).to(auth::bearerToken);
+		map.from(properties.getBasic()::getUsername).to(auth::basicUsername);
+		map.from(properties.getBasic()::getPassword).as(Secret::ofNullable).to(auth::basicPassword);
+		ClientProperties.Auth.ApiKey apiKey = properties.getApiKey();
+		map.from(apiKey::getHeader).to((header) -> auth.apiKeyHeader(header).apiKeyQueryParam(null));
+		map.from(apiKey::getQueryParam).to((param) -> auth.apiKeyQueryParam(param).apiKeyHeader(apiKey.getHeader()));
+		map.from(apiKey::getValue).as(Secret::ofNullable).to(auth::apiKeyValue);
+		ClientProperties.Auth.OAuth2 oauth2 = properties.getOauth2();
+		map.from(oauth2::getTokenUri).as(URI::create).to(auth::tokenUri);
+		map.from(oauth2::getClientId).to(auth::clientId);
+		map.from(oauth2::getClientSecret).as(Secret::ofNullable).to(auth::clientSecret);
+		map.from(oauth2::getScope).to(auth::scope);
+		map.from(oauth2::getAudience).to(auth::audience);
+		map.from(oauth2::getRefreshSkew).to(auth::refreshSkew);
+		map.from(oauth2::getClientAuthentication).to(auth::clientAuthentication);
+		map.from(oauth2::getTokenTimeout).to(auth::tokenTimeout);
+		map.from(oauth2::getRegistrationId).to(auth::registrationId);
+		return auth.build();
+	}
+
+	private static ProxySettings proxy(PropertyMapper map, ClientProperties.Proxy properties, ProxySettings base) {
+		return new ProxySettings((properties.getType() != null) ? properties.getType() : base.type(),
+				(properties.getHost() != null) ? properties.getHost() : base.host(),
+				(properties.getPort() != null) ? properties.getPort() : base.port(),
+				(properties.getNonProxyHosts() != null) ? properties.getNonProxyHosts() : base.nonProxyHosts(),
+				(properties.getUsername() != null) ? properties.getUsername() : base.username(),
+				(properties.getPassword() != null) ? Secret.ofNullable(properties.getPassword()) : base.password());
 	}
 
 	private static StreamSettings stream(PropertyMapper map, ClientProperties.Stream properties,
@@ -184,6 +231,7 @@ final class ClientSettingsResolver {
 			LoggingSettings.Builder logging) {
 		map.from(properties::getLevel).to(logging::level);
 		map.from(properties::getRedactHeaders).to(logging::redactHeaders);
+		map.from(properties::getRedactQueryParams).to(logging::redactQueryParams);
 		return logging.build();
 	}
 
