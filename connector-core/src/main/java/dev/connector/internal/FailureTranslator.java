@@ -5,6 +5,8 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
@@ -126,11 +128,8 @@ final class FailureTranslator {
 					+ pool.maxConnections() + ") were in use; raise connector.clients." + this.settings.name()
 					+ ".pool.max-connections or .pool.pending-acquire-timeout, or lower the calls in flight", true);
 		}
-		if (cause instanceof SSLHandshakeException) {
-			return call.transport("TLS handshake failed: " + cause.getMessage(), true);
-		}
-		if (cause instanceof SSLException) {
-			return call.transport("TLS failure: " + cause.getMessage(), false);
+		if (cause instanceof SSLException tls) {
+			return tls(call, tls);
 		}
 		if (cause instanceof ReadTimeoutException) {
 			Duration readTimeout = this.settings.readTimeout();
@@ -156,6 +155,41 @@ final class FailureTranslator {
 			return call.failure("Could not encode the request: " + cause.getMessage(), FailureKind.CONFIGURATION);
 		}
 		return null;
+	}
+
+	/**
+	 * A TLS failure, saying which side's certificate was at fault and what to configure:
+	 * the trust and client certificates of a client come from its SSL bundle.
+	 */
+	private ConnectorException tls(ConnectorException.Builder call, SSLException cause) {
+		String message = String.valueOf(cause.getMessage());
+		String bundle = "connector.clients." + this.settings.name() + ".ssl.bundle";
+		boolean handshake = cause instanceof SSLHandshakeException;
+		if (causedBy(cause, CertPathBuilderException.class) || causedBy(cause, CertPathValidatorException.class)) {
+			return call.transport("TLS handshake failed: the server's certificate was not trusted (" + message
+					+ "); set " + bundle + " to an SSL bundle (spring.ssl.bundle.*) whose truststore holds the "
+					+ "certificate or its issuer", handshake);
+		}
+		if (message.contains("subject alternative name") || message.contains("No name matching")) {
+			return call.transport("TLS handshake failed: the server's certificate is not for this host (" + message
+					+ "); call the server by a name its certificate lists", handshake);
+		}
+		if (message.contains("bad_certificate") || message.contains("certificate_required")
+				|| message.contains("unknown_ca") || message.contains("certificate_unknown")) {
+			return call.transport("TLS handshake failed: the server rejected the client certificate, or none was "
+					+ "sent (" + message + "); set " + bundle + " to an SSL bundle (spring.ssl.bundle.*) whose "
+					+ "keystore holds a client certificate the server trusts", handshake);
+		}
+		return call.transport((handshake ? "TLS handshake failed: " : "TLS failure: ") + message, handshake);
+	}
+
+	private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
+		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

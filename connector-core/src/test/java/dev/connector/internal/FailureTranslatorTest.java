@@ -5,6 +5,8 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertificateException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -88,6 +90,18 @@ class FailureTranslatorTest {
 						TransportException.class, FailureKind.TRANSPORT, "TLS handshake failed: PKIX path building failed"),
 				arguments("TLS after handshake", new SSLException("Tag mismatch"), TransportException.class,
 						FailureKind.TRANSPORT, "TLS failure: Tag mismatch"),
+				arguments("untrusted server certificate", untrustedCertificate(), TransportException.class,
+						FailureKind.TRANSPORT, "TLS handshake failed: the server's certificate was not trusted (PKIX"),
+				arguments("server certificate for another host",
+						new SSLHandshakeException("No subject alternative names matching IP address 127.0.0.1 found"),
+						TransportException.class, FailureKind.TRANSPORT,
+						"TLS handshake failed: the server's certificate is not for this host"),
+				arguments("client certificate rejected", new SSLHandshakeException("Received fatal alert: bad_certificate"),
+						TransportException.class, FailureKind.TRANSPORT,
+						"TLS handshake failed: the server rejected the client certificate, or none was sent"),
+				arguments("client certificate required after a TLS 1.3 handshake",
+						new SSLException("Received fatal alert: certificate_required"), TransportException.class,
+						FailureKind.TRANSPORT, "TLS handshake failed: the server rejected the client certificate"),
 				arguments("connection reset", new IOException("Connection reset by peer"), TransportException.class,
 						FailureKind.TRANSPORT, "Connection failed: Connection reset by peer"),
 				arguments("I/O failure without message", new IOException(), TransportException.class,
@@ -134,6 +148,24 @@ class FailureTranslatorTest {
 						ConnectorException.class, FailureKind.UNKNOWN, "Call failed"),
 				arguments("anything else", new IllegalArgumentException("boom"), ConnectorException.class,
 						FailureKind.UNKNOWN, "Call failed: java.lang.IllegalArgumentException: boom"));
+	}
+
+	/** As the JDK reports a server certificate that no trusted certificate vouches for. */
+	private static SSLHandshakeException untrustedCertificate() {
+		SSLHandshakeException handshake = new SSLHandshakeException(
+				"PKIX path building failed: unable to find valid certification path to requested target");
+		handshake.initCause(new CertificateException("PKIX path building failed",
+				new CertPathBuilderException("unable to find valid certification path to requested target")));
+		return handshake;
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "untrusted", "rejected" })
+	void certificateFailureNamesTheClientsSslBundleProperty(String failure) {
+		SSLException error = failure.equals("untrusted") ? untrustedCertificate()
+				: new SSLHandshakeException("Received fatal alert: certificate_required");
+		ConnectorException translated = this.translator.translate(error, HttpMethod.GET, TARGET, 1);
+		assertThat(translated).hasMessageContaining("set connector.clients.payments.ssl.bundle to an SSL bundle");
 	}
 
 	private static Throwable thrownBy(Throwable failure, String... classes) {

@@ -5,15 +5,20 @@ import java.util.function.Supplier;
 
 import dev.connector.ConfigurationException;
 import dev.connector.config.ClientSettings;
+import dev.connector.config.ProxySettings;
+import dev.connector.config.Secret;
 import dev.connector.transport.Transport;
 import dev.connector.transport.TransportFactory;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
+import reactor.netty.http.HttpProtocol;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
+import reactor.netty.transport.ProxyProvider;
 
+import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -26,8 +31,19 @@ import org.springframework.web.reactive.function.client.WebClient;
  * <p>
  * From the client's settings it applies: the base URL (required, {@code http} or
  * {@code https}), the headers, the connect timeout, the pool settings and the max in-memory
- * size, and the read timeout (the longest gap between two reads of a response). Deadlines
- * are the connector's, applied around the transport.
+ * size, the read timeout (the longest gap between two reads of a response), the proxy,
+ * compression ({@code Accept-Encoding: gzip} and decoding), the HTTP versions and the
+ * redirect policy: redirects are followed only with {@code follow-redirects}, and a
+ * redirect to another origin never carries {@code Authorization},
+ * {@code Proxy-Authorization}, {@code Cookie} or the client's API key header. Certificates
+ * and host names are always verified. Deadlines are the connector's, applied around the
+ * transport.
+ * <p>
+ * The {@code WebClient}'s connector is made by an {@link HttpConnectorFactory} from the
+ * client's prepared {@code HttpClient}; by default it is used as it is, with the JDK's
+ * trust store, and a client that names an SSL bundle ({@code ssl.bundle}) is refused,
+ * since bundles are Spring Boot's: the Spring Boot integration supplies a factory that
+ * resolves them.
  * <p>
  * The pool is named {@code connector-<client>}; its current numbers are readable through
  * {@link Transport#pool()} (Reactor Netty's {@code ConnectionPoolMetrics}, summed over
@@ -42,6 +58,8 @@ public final class HttpTransportFactory implements TransportFactory {
 
 	private final Supplier<WebClient.Builder> builders;
 
+	private final HttpConnectorFactory connectors;
+
 	/**
 	 * Create a factory that starts each client from {@link WebClient#builder()}.
 	 */
@@ -55,7 +73,19 @@ public final class HttpTransportFactory implements TransportFactory {
 	 * prototype {@code WebClient.Builder} bean
 	 */
 	public HttpTransportFactory(Supplier<WebClient.Builder> builders) {
+		this(builders, HttpTransportFactory::withoutBundles);
+	}
+
+	/**
+	 * Create a factory that starts each client from a builder of the given supplier and
+	 * makes its connector with the given factory.
+	 * @param builders supplies a new, unshared builder per call, such as Spring Boot's
+	 * prototype {@code WebClient.Builder} bean
+	 * @param connectors makes each client's connector from its prepared {@code HttpClient}
+	 */
+	public HttpTransportFactory(Supplier<WebClient.Builder> builders, HttpConnectorFactory connectors) {
 		this.builders = Objects.requireNonNull(builders, "builders must not be null");
+		this.connectors = Objects.requireNonNull(connectors, "connectors must not be null");
 	}
 
 	@Override
@@ -75,6 +105,7 @@ public final class HttpTransportFactory implements TransportFactory {
 					"'" + settings.baseUrl() + "' has scheme '" + scheme + "' but an http client needs http or https",
 					"Use an http:// or https:// URL, or choose the transport that speaks " + scheme + ".");
 		}
+		HttpProtocol[] protocols = protocols(settings);
 		ClientSettings.PoolSettings pool = settings.pool();
 		String poolName = "connector-" + settings.name();
 		HttpConnectionPool poolView = new HttpConnectionPool(poolName, pool.maxConnections());
@@ -90,17 +121,88 @@ public final class HttpTransportFactory implements TransportFactory {
 		HttpClient httpClient = HttpClient.create(connections)
 			.doOnConnected((connection) -> channels.add(connection.channel()))
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
-					settings.connectTimeout().toMillis()));
+					settings.connectTimeout().toMillis()))
+			.compress(settings.compression())
+			.protocol(protocols);
 		if (settings.readTimeout() != null) {
 			// between two reads of one response; an idle pooled connection is not timed
 			httpClient = httpClient.responseTimeout(settings.readTimeout());
 		}
+		if (settings.proxy().enabled()) {
+			httpClient = proxy(httpClient, settings.proxy());
+		}
+		httpClient = RedirectPolicy.apply(httpClient, settings);
+		ClientHttpConnector connector;
+		try {
+			connector = this.connectors.create(settings, httpClient);
+		}
+		catch (RuntimeException ex) {
+			connections.dispose();
+			throw ex;
+		}
 		WebClient webClient = this.builders.get()
-			.clientConnector(new ReactorClientHttpConnector(httpClient))
+			.clientConnector(connector)
 			.defaultHeaders((headers) -> headers.putAll(settings.headers()))
 			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(settings.maxInMemorySize()))
 			.build();
 		return new HttpTransport(webClient, connections, channels, poolView);
+	}
+
+	/**
+	 * The HTTP versions of the settings: HTTP/1.1, with {@code http2.enabled} also HTTP/2
+	 * over TLS (negotiated with ALPN), and with {@code http2.cleartext} HTTP/2 with prior
+	 * knowledge for plain {@code http} (which leaves no HTTP/1.1 to fall back to, so a
+	 * client with both speaks only HTTP/2).
+	 */
+	private static HttpProtocol[] protocols(ClientSettings settings) {
+		ClientSettings.Http2Settings http2 = settings.http2();
+		if (http2.cleartext()) {
+			if (!http2.enabled() && "https".equalsIgnoreCase(settings.baseUrl().getScheme())) {
+				throw new ConfigurationException(settings.name(), "http2.cleartext",
+						"is for http:// URLs but base-url '" + settings.baseUrl() + "' is https",
+						"Set http2.enabled to true for HTTP/2 over TLS, and http2.cleartext to false.");
+			}
+			return http2.enabled() ? new HttpProtocol[] { HttpProtocol.H2, HttpProtocol.H2C }
+					: new HttpProtocol[] { HttpProtocol.H2C };
+		}
+		return http2.enabled() ? new HttpProtocol[] { HttpProtocol.H2, HttpProtocol.HTTP11 }
+				: new HttpProtocol[] { HttpProtocol.HTTP11 };
+	}
+
+	private static HttpClient proxy(HttpClient httpClient, ProxySettings proxy) {
+		ProxyProvider.Proxy type = switch (proxy.type()) {
+			case HTTP -> ProxyProvider.Proxy.HTTP;
+			case SOCKS4 -> ProxyProvider.Proxy.SOCKS4;
+			case SOCKS5 -> ProxyProvider.Proxy.SOCKS5;
+		};
+		return httpClient.proxy((spec) -> {
+			ProxyProvider.Builder builder = spec.type(type).host(proxy.host()).port(proxy.port());
+			if (proxy.nonProxyHosts() != null) {
+				builder.nonProxyHosts(proxy.nonProxyHosts());
+			}
+			if (proxy.username() != null) {
+				builder.username(proxy.username());
+			}
+			if (proxy.password() != null) {
+				Secret password = proxy.password();
+				// read when a connection authenticates, never kept as text
+				builder.password((username) -> password.reveal());
+			}
+		});
+	}
+
+	/**
+	 * The connector of a client outside Spring Boot: the prepared client as it is.
+	 */
+	private static ClientHttpConnector withoutBundles(ClientSettings settings, HttpClient httpClient) {
+		if (settings.ssl().bundle() != null) {
+			throw new ConfigurationException(settings.name(), "ssl.bundle",
+					"names SSL bundle '" + settings.ssl().bundle() + "' but SSL bundles need Spring Boot",
+					"Use the connector Spring Boot starter, which resolves spring.ssl.bundle.*, or build "
+							+ "the client with an HttpTransportFactory whose HttpConnectorFactory applies "
+							+ "your TLS material with HttpClient.secure.");
+		}
+		return new ReactorClientHttpConnector(httpClient);
 	}
 
 }
