@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -37,9 +38,18 @@ public final class LoopbackServer implements AutoCloseable {
 
 	private final boolean recording;
 
+	private final boolean secure;
+
 	private LoopbackServer(Handler handler, Consumer<byte[]> bodyChunks, boolean recording) {
+		this(UnaryOperator.identity(), handler, bodyChunks, recording);
+	}
+
+	private LoopbackServer(UnaryOperator<HttpServer> configuration, Handler handler, Consumer<byte[]> bodyChunks,
+			boolean recording) {
 		this.recording = recording;
-		this.server = HttpServer.create()
+		HttpServer server = configuration.apply(HttpServer.create());
+		this.secure = server.configuration().isSecure();
+		this.server = server
 			.host("127.0.0.1")
 			.port(0)
 			.doOnConnection((connection) -> {
@@ -59,7 +69,7 @@ public final class LoopbackServer implements AutoCloseable {
 						}
 					};
 					RecordedRequest recorded = new RecordedRequest(request.method().name(), request.uri(),
-							request.requestHeaders().copy(), body, responding);
+							request.requestHeaders().copy(), body, responding, request.protocol());
 					if (this.recording) {
 						this.requests.add(recorded);
 					}
@@ -76,6 +86,18 @@ public final class LoopbackServer implements AutoCloseable {
 	 */
 	public static LoopbackServer start(Handler handler) {
 		return new LoopbackServer(handler, (chunk) -> {
+		}, true);
+	}
+
+	/**
+	 * Start a server configured further, such as with TLS ({@code secure}) or other HTTP
+	 * versions ({@code protocol}); a secure server's {@link #baseUrl()} is {@code https}.
+	 * @param configuration configures the server before it binds to the loopback interface
+	 * @param handler answers each request
+	 * @return the running server
+	 */
+	public static LoopbackServer start(UnaryOperator<HttpServer> configuration, Handler handler) {
+		return new LoopbackServer(configuration, handler, (chunk) -> {
 		}, true);
 	}
 
@@ -116,7 +138,7 @@ public final class LoopbackServer implements AutoCloseable {
 	}
 
 	public String baseUrl() {
-		return "http://127.0.0.1:" + this.server.port();
+		return (this.secure ? "https" : "http") + "://127.0.0.1:" + this.server.port();
 	}
 
 	public int port() {
@@ -206,9 +228,10 @@ public final class LoopbackServer implements AutoCloseable {
 	 * @param headers the headers
 	 * @param bodyBytes the body as it arrived
 	 * @param responding marks the request as no longer in flight
+	 * @param protocol the HTTP version it came in, such as {@code HTTP/1.1} or {@code HTTP/2.0}
 	 */
 	public record RecordedRequest(String method, String uri, HttpHeaders headers, byte[] bodyBytes,
-			Runnable responding) {
+			Runnable responding, String protocol) {
 
 		/**
 		 * Return the body as UTF-8 text.
