@@ -24,8 +24,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.http.codec.CodecsAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.reactive.function.client.ReactorNettyHttpClientMapper;
 import org.springframework.boot.autoconfigure.web.reactive.function.client.WebClientAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.web.codec.CodecCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -126,13 +128,17 @@ public class ConnectorAutoConfiguration {
 
 		/**
 		 * The shipped {@code http} transport, ordered last so that an application's own
-		 * factory of type {@code http} replaces it.
+		 * factory of type {@code http} replaces it. Each client's connector is built with
+		 * Boot's {@code ClientHttpConnectorBuilder}, with its SSL bundle and the
+		 * application's {@link ReactorNettyHttpClientMapper} beans.
 		 */
 		@Bean
 		@ConditionalOnMissingBean
 		@Order(Ordered.LOWEST_PRECEDENCE)
-		HttpTransportFactory httpTransportFactory(ObjectProvider<WebClient.Builder> webClientBuilders) {
-			return new HttpTransportFactory(() -> webClientBuilders.getIfAvailable(WebClient::builder));
+		HttpTransportFactory httpTransportFactory(ObjectProvider<WebClient.Builder> webClientBuilders,
+				ObjectProvider<SslBundles> sslBundles, ObjectProvider<ReactorNettyHttpClientMapper> mappers) {
+			return new HttpTransportFactory(() -> webClientBuilders.getIfAvailable(WebClient::builder),
+					new BootHttpConnectorFactory(sslBundles.getIfAvailable(), mappers.orderedStream().toList()));
 		}
 
 	}

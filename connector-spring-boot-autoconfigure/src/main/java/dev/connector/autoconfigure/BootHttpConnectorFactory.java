@@ -1,0 +1,136 @@
+package dev.connector.autoconfigure;
+
+import java.util.List;
+
+import dev.connector.ConfigurationException;
+import dev.connector.config.ClientSettings;
+import dev.connector.transport.http.HttpConnectorFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.netty.http.Http2SslContextSpec;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.client.HttpClientConfig;
+
+import org.springframework.boot.autoconfigure.web.reactive.function.client.ReactorNettyHttpClientMapper;
+import org.springframework.boot.http.client.HttpRedirects;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorSettings;
+import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
+import org.springframework.boot.ssl.NoSuchSslBundleException;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.boot.ssl.SslManagerBundle;
+import org.springframework.boot.ssl.SslOptions;
+import org.springframework.http.client.reactive.ClientHttpConnector;
+
+/**
+ * Builds each {@code http} client's connector with Spring Boot's reactor
+ * {@link ClientHttpConnectorBuilder} on the client's own pooled {@code HttpClient}: Boot
+ * applies the connect and read timeouts and the client's SSL bundle
+ * ({@code ssl.bundle}, looked up in {@link SslBundles}), then the application's
+ * {@link ReactorNettyHttpClientMapper} beans run in order. Two things stay the client's
+ * whatever Boot or a mapper does: its redirect policy (Boot's builder would replace it with
+ * one that keeps credentials) and, before the mappers, its compression setting (Boot turns
+ * gzip on for every connector).
+ * <p>
+ * A client with an SSL bundle follows the bundle's updates (Boot's
+ * {@code reload-on-update}): its connector is rebuilt with the new material and swapped in,
+ * so new connections use it; the pool keys connections by their TLS settings, so pooled
+ * connections made with the old material are not reused for them.
+ */
+final class BootHttpConnectorFactory implements HttpConnectorFactory {
+
+	private static final Logger logger = LoggerFactory.getLogger(BootHttpConnectorFactory.class);
+
+	private final SslBundles sslBundles;
+
+	private final List<ReactorNettyHttpClientMapper> mappers;
+
+	/**
+	 * Create a factory.
+	 * @param sslBundles the application's SSL bundles, or {@code null} if it has none
+	 * @param mappers the application's mappers, in order
+	 */
+	BootHttpConnectorFactory(SslBundles sslBundles, List<ReactorNettyHttpClientMapper> mappers) {
+		this.sslBundles = sslBundles;
+		this.mappers = List.copyOf(mappers);
+	}
+
+	@Override
+	public ClientHttpConnector create(ClientSettings settings, HttpClient httpClient) {
+		String bundleName = settings.ssl().bundle();
+		if (bundleName == null) {
+			return build(settings, httpClient, null);
+		}
+		ReloadableClientHttpConnector connector = new ReloadableClientHttpConnector(
+				build(settings, httpClient, bundle(settings, bundleName)));
+		this.sslBundles.addBundleUpdateHandler(bundleName, (updated) -> {
+			try {
+				connector.reload(build(settings, httpClient, updated));
+				logger.info("event=ssl_bundle_reloaded client={} bundle={}", settings.name(), bundleName);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("event=ssl_bundle_reload_failed client={} bundle={}: the client keeps the previous "
+						+ "material", settings.name(), bundleName, ex);
+			}
+		});
+		return connector;
+	}
+
+	private SslBundle bundle(ClientSettings settings, String name) {
+		List<String> names = (this.sslBundles != null) ? this.sslBundles.getBundleNames() : List.of();
+		try {
+			if (this.sslBundles != null) {
+				return this.sslBundles.getBundle(name);
+			}
+		}
+		catch (NoSuchSslBundleException ex) {
+			// named below, with the bundles there are
+		}
+		throw new ConfigurationException(settings.name(), "ssl.bundle",
+				"names SSL bundle '" + name + "' but no such bundle is configured (bundles: " + names + ")",
+				"Configure it under spring.ssl.bundle.pem." + name + ".* or spring.ssl.bundle.jks." + name
+						+ ".*, or name one of " + names + ".");
+	}
+
+	private ClientHttpConnector build(ClientSettings settings, HttpClient pooled, SslBundle bundle) {
+		ClientHttpConnectorSettings connectorSettings = new ClientHttpConnectorSettings(
+				settings.followRedirects() ? HttpRedirects.FOLLOW : HttpRedirects.DONT_FOLLOW,
+				settings.connectTimeout(), settings.readTimeout(), bundle);
+		ReactorClientHttpConnectorBuilder builder = ClientHttpConnectorBuilder.reactor()
+			.withHttpClientFactory(() -> pooled)
+			.withHttpClientCustomizer((client) -> client.compress(settings.compression()));
+		if (bundle != null && settings.http2().enabled()) {
+			// Boot's TLS context offers no ALPN, without which HTTP/2 is never negotiated
+			builder = builder.withHttpClientCustomizer((client) -> http2Tls(client, bundle));
+		}
+		for (ReactorNettyHttpClientMapper mapper : this.mappers) {
+			builder = builder.withHttpClientCustomizer(mapper::configure);
+		}
+		HttpClientConfig policy = pooled.configuration();
+		builder = builder.withHttpClientCustomizer((client) -> (policy.followRedirectPredicate() != null)
+				? client.followRedirect(policy.followRedirectPredicate(), policy.redirectRequestConsumer())
+				: client.followRedirect(false));
+		return builder.build(connectorSettings);
+	}
+
+	/**
+	 * The bundle's material in a TLS context that offers HTTP/2 and HTTP/1.1 with ALPN,
+	 * as Boot's own would with HTTP/1.1 only.
+	 */
+	private static HttpClient http2Tls(HttpClient client, SslBundle bundle) {
+		SslManagerBundle managers = bundle.getManagers();
+		SslOptions options = bundle.getOptions();
+		Http2SslContextSpec spec = Http2SslContextSpec.forClient().configure((tls) -> {
+			tls.keyManager(managers.getKeyManagerFactory()).trustManager(managers.getTrustManagerFactory());
+			if (options.getCiphers() != null) {
+				tls.ciphers(SslOptions.asSet(options.getCiphers()));
+			}
+			if (options.getEnabledProtocols() != null) {
+				tls.protocols(options.getEnabledProtocols());
+			}
+		});
+		return client.secure((ssl) -> ssl.sslContext(spec));
+	}
+
+}

@@ -1,0 +1,315 @@
+package dev.connector.autoconfigure;
+
+import java.time.Duration;
+import java.util.function.UnaryOperator;
+
+import dev.connector.ConfigurationException;
+import dev.connector.Connector;
+import dev.connector.ConnectorRequest;
+import dev.connector.ConnectorResponse;
+import dev.connector.TransportException;
+import dev.connector.test.LoopbackProxy;
+import dev.connector.test.LoopbackServer;
+import dev.connector.test.TestCertificates;
+import io.netty.handler.ssl.ClientAuth;
+import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.Http11SslContextSpec;
+import reactor.netty.http.Http2SslContextSpec;
+import reactor.netty.http.HttpProtocol;
+import reactor.netty.http.server.HttpServer;
+import reactor.test.StepVerifier;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.http.client.reactive.ClientHttpConnectorAutoConfiguration;
+import org.springframework.boot.autoconfigure.http.codec.CodecsAutoConfiguration;
+import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.reactive.function.client.ReactorNettyHttpClientMapper;
+import org.springframework.boot.autoconfigure.web.reactive.function.client.WebClientAutoConfiguration;
+import org.springframework.boot.ssl.DefaultSslBundleRegistry;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.pem.PemSslStoreBundle;
+import org.springframework.boot.ssl.pem.PemSslStoreDetails;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The auto-configured {@code http} transport builds its connectors with Spring Boot's
+ * {@code ClientHttpConnectorBuilder}: SSL bundles from {@code spring.ssl.bundle.*} (trust,
+ * mutual TLS, reload), the application's {@link ReactorNettyHttpClientMapper} beans, and the
+ * client's own compression and redirect policy kept over Boot's defaults and the mappers.
+ */
+class BootHttpConnectorFactoryTest {
+
+	private static final Duration PATIENCE = Duration.ofSeconds(10);
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(ConnectorAutoConfiguration.class, WebClientAutoConfiguration.class,
+				CodecsAutoConfiguration.class, JacksonAutoConfiguration.class, SslAutoConfiguration.class,
+				ClientHttpConnectorAutoConfiguration.class))
+		.withPropertyValues("connector.defaults.retry.enabled=false", "connector.defaults.timeout=10s",
+				// Boot's shared Reactor Netty resources would wait 2s on every context close
+				"spring.reactor.netty.shutdown-quiet-period=0s");
+
+	@AutoClose
+	private LoopbackServer server;
+
+	private LoopbackServer httpsServer(TestCertificates.Certificate certificate, boolean clientCertificateRequired) {
+		this.server = LoopbackServer.start((server) -> server.secure((ssl) -> ssl.sslContext(
+				Http11SslContextSpec.forServer(certificate.privateKey(), certificate.certificate()).configure((tls) -> {
+					if (clientCertificateRequired) {
+						tls.clientAuth(ClientAuth.REQUIRE).trustManager(TestCertificates.client().certificate());
+					}
+				}))), (request, response) -> response.sendString(Mono.just("hello over tls")));
+		return this.server;
+	}
+
+	private static String[] trustBundle(String bundle, TestCertificates.Certificate server) {
+		return new String[] { "spring.ssl.bundle.pem." + bundle + ".truststore.certificate=" + server.certificateLocation() };
+	}
+
+	private static Mono<ConnectorResponse> hello(Connector connector) {
+		return connector.request(ConnectorRequest.get("/hello").build());
+	}
+
+	private static void expectHello(Connector connector) {
+		StepVerifier.create(hello(connector))
+			.assertNext((response) -> assertThat(response.bodyAsString()).isEqualTo("hello over tls"))
+			.expectComplete()
+			.verify(PATIENCE);
+	}
+
+	@Test
+	void selfSignedServerIsRejectedWithoutABundleWithAMessageNamingTheProperty() {
+		httpsServer(TestCertificates.server(), false);
+		this.contextRunner.withPropertyValues("connector.clients.payments.base-url=" + this.server.baseUrl())
+			.run((context) -> StepVerifier.create(hello(context.getBean(Connector.class)))
+				.expectErrorSatisfies((error) -> assertThat(error).isInstanceOf(TransportException.class)
+					.hasMessageContaining("the server's certificate was not trusted")
+					.hasMessageContaining("set connector.clients.payments.ssl.bundle"))
+				.verify(PATIENCE));
+	}
+
+	@Test
+	void sslBundleThatTrustsTheServerCertificateGetsThrough() {
+		httpsServer(TestCertificates.server(), false);
+		this.contextRunner.withPropertyValues(trustBundle("upstream", TestCertificates.server()))
+			.withPropertyValues("connector.clients.payments.base-url=" + this.server.baseUrl(),
+					"connector.clients.payments.ssl.bundle=upstream")
+			.run((context) -> expectHello(context.getBean(Connector.class)));
+	}
+
+	@Test
+	void hostNameIsVerifiedWithABundleThatTrustsTheCertificate() {
+		httpsServer(TestCertificates.localhostOnly(), false);
+		this.contextRunner.withPropertyValues(trustBundle("upstream", TestCertificates.localhostOnly()))
+			.withPropertyValues("connector.clients.payments.base-url=" + this.server.baseUrl(),
+					"connector.clients.payments.ssl.bundle=upstream")
+			.run((context) -> StepVerifier.create(hello(context.getBean(Connector.class)))
+				.expectErrorSatisfies((error) -> assertThat(error).isInstanceOf(TransportException.class)
+					.hasMessageContaining("the server's certificate is not for this host"))
+				.verify(PATIENCE));
+	}
+
+	@Test
+	void mutualTlsSucceedsWithAClientCertificateBundle() {
+		httpsServer(TestCertificates.server(), true);
+		TestCertificates.Certificate client = TestCertificates.client();
+		this.contextRunner.withPropertyValues(trustBundle("mtls", TestCertificates.server()))
+			.withPropertyValues("spring.ssl.bundle.pem.mtls.keystore.certificate=" + client.certificateLocation(),
+					"spring.ssl.bundle.pem.mtls.keystore.private-key=" + client.privateKeyLocation(),
+					"connector.clients.payments.base-url=" + this.server.baseUrl(),
+					"connector.clients.payments.ssl.bundle=mtls")
+			.run((context) -> expectHello(context.getBean(Connector.class)));
+	}
+
+	@Test
+	void mutualTlsFailsWithoutAClientCertificate() {
+		httpsServer(TestCertificates.server(), true);
+		this.contextRunner.withPropertyValues(trustBundle("upstream", TestCertificates.server()))
+			.withPropertyValues("connector.clients.payments.base-url=" + this.server.baseUrl(),
+					"connector.clients.payments.ssl.bundle=upstream")
+			.run((context) -> StepVerifier.create(hello(context.getBean(Connector.class)))
+				.expectErrorSatisfies((error) -> assertThat(error).isInstanceOf(TransportException.class)
+					.hasMessageContaining("the server rejected the client certificate, or none was sent")
+					.hasMessageContaining("connector.clients.payments.ssl.bundle"))
+				.verify(PATIENCE));
+		assertThat(this.server.requests()).isEmpty();
+	}
+
+	@Test
+	void unknownSslBundleStopsStartUpNamingThePropertyAndTheBundles() {
+		this.contextRunner.withPropertyValues(trustBundle("upstream", TestCertificates.server()))
+			.withPropertyValues("connector.clients.payments.base-url=https://127.0.0.1:8443",
+					"connector.clients.payments.ssl.bundle=upstrem")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.isInstanceOf(ConfigurationException.class)
+					.hasMessageContaining("connector.clients.payments.ssl.bundle")
+					.hasMessageContaining("'upstrem'")
+					.hasMessageContaining("[upstream]");
+			});
+	}
+
+	@Test
+	void updatedBundleIsUsedForNewConnections() {
+		TestCertificates.Certificate rotated = TestCertificates.rotatedServer();
+		httpsServer(TestCertificates.server(), false);
+		try (LoopbackServer renewed = LoopbackServer.start(
+				(server) -> server.secure((ssl) -> ssl
+					.sslContext(Http11SslContextSpec.forServer(rotated.privateKey(), rotated.certificate()))),
+				(request, response) -> response.sendString(Mono.just("hello over tls")))) {
+			DefaultSslBundleRegistry bundles = new DefaultSslBundleRegistry("upstream",
+					trusting(TestCertificates.server()));
+			this.contextRunner.withBean(DefaultSslBundleRegistry.class, () -> bundles)
+				.withPropertyValues("connector.clients.payments.base-url=" + this.server.baseUrl(),
+						"connector.clients.payments.ssl.bundle=upstream",
+						"connector.clients.renewed.base-url=" + renewed.baseUrl(),
+						"connector.clients.renewed.ssl.bundle=upstream")
+				.run((context) -> {
+					Connector payments = context.getBean("payments", Connector.class);
+					Connector renewedClient = context.getBean("renewed", Connector.class);
+					expectHello(payments);
+					StepVerifier.create(hello(renewedClient))
+						.expectError(TransportException.class)
+						.verify(PATIENCE);
+					bundles.updateBundle("upstream", trusting(rotated));
+					expectHello(renewedClient);
+					assertThat(renewed.requests()).hasSize(1);
+				});
+		}
+	}
+
+	private static SslBundle trusting(TestCertificates.Certificate certificate) {
+		return SslBundle.of(new PemSslStoreBundle(null,
+				PemSslStoreDetails.forCertificate(certificate.certificateLocation())));
+	}
+
+	@Test
+	void http2OverTlsIsNegotiatedWithABundle() {
+		TestCertificates.Certificate certificate = TestCertificates.server();
+		this.server = LoopbackServer.start(
+				(server) -> server.protocol(HttpProtocol.H2, HttpProtocol.HTTP11)
+					.secure((ssl) -> ssl
+						.sslContext(Http2SslContextSpec.forServer(certificate.privateKey(), certificate.certificate()))),
+				(request, response) -> response.sendString(Mono.just("hello over tls")));
+		this.contextRunner.withPropertyValues(trustBundle("upstream", certificate))
+			.withPropertyValues("connector.clients.payments.base-url=" + this.server.baseUrl(),
+					"connector.clients.payments.ssl.bundle=upstream", "connector.clients.payments.http2.enabled=true")
+			.run((context) -> {
+				expectHello(context.getBean(Connector.class));
+				assertThat(this.server.lastRequest().protocol()).isEqualTo("HTTP/2.0");
+			});
+	}
+
+	@Test
+	void applicationsHttpClientMappersApplyToEveryClientInOrder() {
+		this.server = LoopbackServer.start((request, response) -> response
+			.sendString(Mono.just(String.join(",", request.headers().getAll("X-Mapped")))));
+		this.contextRunner.withUserConfiguration(Mappers.class)
+			.withPropertyValues("connector.clients.payments.base-url=" + this.server.baseUrl(),
+					"connector.clients.quotes.base-url=" + this.server.baseUrl())
+			.run((context) -> {
+				for (String client : new String[] { "payments", "quotes" }) {
+					StepVerifier.create(hello(context.getBean(client, Connector.class)))
+						.assertNext((response) -> assertThat(response.bodyAsString()).isEqualTo("first,second"))
+						.expectComplete()
+						.verify(PATIENCE);
+				}
+			});
+	}
+
+	@Test
+	void mapperThatFollowsRedirectsCannotCarryTheApiKeyToAnotherOrigin() {
+		try (LoopbackServer elsewhere = LoopbackServer
+			.start((request, response) -> response.sendString(Mono.just(String.valueOf(request.headers().get("X-Api-Key")))))) {
+			this.server = LoopbackServer.start((request, response) -> response.status(302)
+				.header(HttpHeaders.LOCATION, elsewhere.baseUrl() + "/landing")
+				.send());
+			this.contextRunner.withBean(ReactorNettyHttpClientMapper.class, () -> (client) -> client.followRedirect(true))
+				.withPropertyValues("connector.clients.payments.base-url=" + this.server.baseUrl(),
+						"connector.clients.payments.follow-redirects=true",
+						"connector.clients.payments.auth.type=api-key",
+						"connector.clients.payments.auth.api-key.header=X-Api-Key",
+						"connector.clients.payments.auth.api-key.value=key-for-origin-only")
+				.run((context) -> StepVerifier.create(hello(context.getBean(Connector.class)))
+					.assertNext((response) -> assertThat(response.bodyAsString()).isEqualTo("null"))
+					.expectComplete()
+					.verify(PATIENCE));
+			assertThat(this.server.lastRequest().headers().get("X-Api-Key")).isEqualTo("key-for-origin-only");
+		}
+	}
+
+	@Test
+	void redirectsStayOffWhateverBootDefaultsTo() {
+		this.server = LoopbackServer.start((request, response) -> response.status(302)
+			.header(HttpHeaders.LOCATION, "/landing")
+			.send());
+		this.contextRunner.withPropertyValues("connector.clients.payments.base-url=" + this.server.baseUrl())
+			.run((context) -> StepVerifier.create(hello(context.getBean(Connector.class)))
+				.assertNext((response) -> assertThat(response.status()).isEqualTo(302))
+				.expectComplete()
+				.verify(PATIENCE));
+		assertThat(this.server.requests()).hasSize(1);
+	}
+
+	@Test
+	void compressionOffIsKeptOverBootsGzipDefault() {
+		this.server = LoopbackServer.start((request, response) -> response.sendString(Mono.just("plain")));
+		this.contextRunner.withPropertyValues("connector.clients.payments.base-url=" + this.server.baseUrl(),
+				"connector.clients.payments.compression=false")
+			.run((context) -> StepVerifier.create(hello(context.getBean(Connector.class)))
+				.expectNextCount(1)
+				.expectComplete()
+				.verify(PATIENCE));
+		assertThat(this.server.lastRequest().headers().contains(HttpHeaders.ACCEPT_ENCODING)).isFalse();
+	}
+
+	@Test
+	void clientWithProxyPropertiesReachesTheUpstreamThroughTheProxy() {
+		this.server = LoopbackServer.start((request, response) -> response.sendString(Mono.just("proxied")));
+		try (LoopbackProxy proxy = LoopbackProxy.start()) {
+			this.contextRunner.withPropertyValues("connector.clients.payments.base-url=" + this.server.baseUrl(),
+					"connector.clients.payments.proxy.host=127.0.0.1",
+					"connector.clients.payments.proxy.port=" + proxy.port(),
+					"connector.clients.payments.proxy.username=relay",
+					"connector.clients.payments.proxy.password=relay-password")
+				.run((context) -> StepVerifier.create(hello(context.getBean(Connector.class)))
+					.assertNext((response) -> assertThat(response.bodyAsString()).isEqualTo("proxied"))
+					.expectComplete()
+					.verify(PATIENCE));
+			assertThat(proxy.tunnels()).singleElement()
+				.satisfies((tunnel) -> assertThat(tunnel.proxyAuthorization()).startsWith("Basic "));
+		}
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Mappers {
+
+		@Bean
+		@Order(2)
+		ReactorNettyHttpClientMapper second() {
+			return header("second");
+		}
+
+		@Bean
+		@Order(1)
+		ReactorNettyHttpClientMapper first() {
+			return header("first");
+		}
+
+		private static ReactorNettyHttpClientMapper header(String value) {
+			return (client) -> client.headers((headers) -> headers.add("X-Mapped", value));
+		}
+
+	}
+
+}
