@@ -41,13 +41,16 @@ final class CallObservations {
 
 	private final UriResolver uris;
 
+	private final UriRedactor redactor;
+
 	CallObservations(ObservationRegistry registry, ConnectorObservationConvention convention, String clientName,
-			String transport, UriResolver uris) {
+			String transport, UriResolver uris, UriRedactor redactor) {
 		this.registry = registry;
 		this.convention = convention;
 		this.clientName = clientName;
 		this.transport = transport;
 		this.uris = uris;
+		this.redactor = redactor;
 	}
 
 	/**
@@ -137,7 +140,7 @@ final class CallObservations {
 	private void finish(Observation observation, ConnectorObservationContext context, CallProgress progress,
 			Attempt attempt, Throwable error) {
 		if (context.getUri() == null) {
-			context.setUri(uri(progress));
+			context.setUri(this.redactor.redact(uri(progress)));
 		}
 		if (attempt == null) {
 			context.setAttempt(progress.attempts());

@@ -174,13 +174,14 @@ public final class DefaultConnectorBuilder implements Connector.Builder {
 		DeadlineTimer shared = (this.scheduler != null) ? null : DeadlineTimer.acquire();
 		Scheduler timer = (shared != null) ? shared : this.scheduler;
 		UriResolver uris = new UriResolver(settings.baseUrl());
+		UriRedactor redactor = UriRedactor.of(settings);
 		ObservationRegistry observationRegistry = observed(settings) ? this.observationRegistry : null;
 		CallObservations observations = (observationRegistry != null) ? new CallObservations(observationRegistry,
-				this.observationConvention, settings.name(), settings.transport(), uris) : null;
+				this.observationConvention, settings.name(), settings.transport(), uris, redactor) : null;
 		RetryLoop retryLoop = (resilience.retry() != null)
 				? new RetryLoop(resilience.retry(), new RetryPolicy(settings.retry()), timer) : null;
 		ClientRuntime runtime = new ClientRuntime(settings, new TransportConnection(transport),
-				new TransportExchange(transport, uris, decoder, settings.maxInMemorySize()), List.copyOf(interceptors),
+				new TransportExchange(transport, uris, decoder, settings.maxInMemorySize(), redactor), List.copyOf(interceptors),
 				decoder, new StreamDecoder(settings.name(), configurer), resilience, retryLoop, observations, new FailureTranslator(settings, Clock.systemUTC()), timer,
 				new HealthTracker(Clock.systemUTC()), uris);
 		BatchObservations batchObservations = (observationRegistry != null)

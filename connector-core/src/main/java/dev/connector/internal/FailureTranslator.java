@@ -48,9 +48,22 @@ final class FailureTranslator {
 
 	private final Clock clock;
 
+	private final UriRedactor redactor;
+
 	FailureTranslator(ClientSettings settings, Clock clock) {
 		this.settings = settings;
 		this.clock = clock;
+		this.redactor = UriRedactor.of(settings);
+	}
+
+	/**
+	 * Return the URI as it may be shown: with the secrets of its query and user info
+	 * masked.
+	 * @param uri a URI, or {@code null}
+	 * @return the URI to show
+	 */
+	URI redact(URI uri) {
+		return this.redactor.redact(uri);
 	}
 
 	/**
@@ -239,7 +252,11 @@ final class FailureTranslator {
 	}
 
 	private ConnectorException.Builder call(HttpMethod method, URI uri, int attempts, Throwable cause) {
-		return ConnectorException.builder(this.settings.name()).method(method).uri(uri).attempts(attempts).cause(cause);
+		return ConnectorException.builder(this.settings.name())
+			.method(method)
+			.uri(this.redactor.redact(uri))
+			.attempts(attempts)
+			.cause(cause);
 	}
 
 }

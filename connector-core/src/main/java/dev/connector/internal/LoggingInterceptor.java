@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import dev.connector.ConnectorInterceptor;
 import dev.connector.ConnectorRequest;
 import dev.connector.ConnectorResponse;
+import dev.connector.config.AuthSettings;
 import dev.connector.config.ClientSettings;
 import dev.connector.config.ClientSettings.LogLevel;
 import dev.connector.transport.UriResolver;
@@ -39,12 +40,19 @@ final class LoggingInterceptor implements ConnectorInterceptor {
 
 	private final UriResolver uris;
 
+	private final UriRedactor redactor;
+
 	LoggingInterceptor(ClientSettings settings) {
 		this.settings = settings;
 		this.level = settings.logging().level();
 		this.redacted = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
 		this.redacted.addAll(settings.logging().redactHeaders());
+		AuthSettings auth = settings.auth();
+		if (auth.type() == AuthSettings.Type.API_KEY && auth.apiKey().header() != null) {
+			this.redacted.add(auth.apiKey().header());
+		}
 		this.uris = new UriResolver(settings.baseUrl());
+		this.redactor = UriRedactor.of(settings);
 	}
 
 	@Override
@@ -53,7 +61,7 @@ final class LoggingInterceptor implements ConnectorInterceptor {
 			return chain.proceed(request);
 		}
 		String line = "client=" + chain.clientName() + " method=" + request.method().name() + " uri="
-				+ this.uris.resolve(request);
+				+ this.redactor.redact(this.uris.resolve(request));
 		StringBuilder sent = new StringBuilder("event=connector.request.sent ").append(line);
 		if (this.level.compareTo(LogLevel.HEADERS) >= 0) {
 			HttpHeaders headers = new HttpHeaders();

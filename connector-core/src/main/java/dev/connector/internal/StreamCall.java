@@ -80,7 +80,8 @@ final class StreamCall<T> {
 				.then(Mono.error(() -> limit(progress, "Stream exceeded its stream.max-duration of ", maxDuration))));
 		}
 		stream = stream.onErrorMap((error) -> this.steps.settle(error, progress));
-		stream = StreamLog.log(stream, settings, this.request, progress, state, this.runtime.timer());
+		stream = StreamLog.log(stream, settings, this.request, progress, state, this.runtime.timer(),
+				this.runtime.translator());
 		CallObservations observations = this.runtime.observations();
 		stream = (observations != null) ? observations.observeStream(stream, progress, state) : stream;
 		return stream.doFinally((signal) -> transport.exit());
@@ -186,7 +187,7 @@ final class StreamCall<T> {
 	private ConnectorException limit(CallProgress progress, String reason, Duration limit) {
 		return ConnectorException.builder(this.runtime.name())
 			.method(this.request.method())
-			.uri(this.steps.uri(progress))
+			.uri(this.runtime.translator().redact(this.steps.uri(progress)))
 			.attempts(progress.attempts())
 			.timeout(reason + Durations.format(limit), limit);
 	}

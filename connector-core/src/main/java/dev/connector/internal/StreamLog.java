@@ -23,7 +23,7 @@ final class StreamLog {
 	}
 
 	static <T> Flux<T> log(Flux<T> stream, ClientSettings settings, ConnectorRequest request, CallProgress progress,
-			StreamState state, Scheduler timer) {
+			StreamState state, Scheduler timer, FailureTranslator redactor) {
 		if (settings.logging().level() == ClientSettings.LogLevel.NONE) {
 			return stream;
 		}
@@ -33,7 +33,7 @@ final class StreamLog {
 			Consumer<String> ended = (outcome) -> {
 				if (logger.isInfoEnabled()) {
 					logger.info("event=connector.stream.ended client={} method={} uri={} outcome={} elements={} "
-							+ "attempts={} duration_ms={}", settings.name(), request.method().name(), progress.uri(),
+							+ "attempts={} duration_ms={}", settings.name(), request.method().name(), redactor.redact(progress.uri()),
 							outcome, state.elements(), progress.attempts(),
 							TimeUnit.NANOSECONDS.toMillis(timer.now(TimeUnit.NANOSECONDS) - start));
 				}

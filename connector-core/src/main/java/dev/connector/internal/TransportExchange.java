@@ -29,11 +29,15 @@ final class TransportExchange {
 
 	private final int maxInMemorySize;
 
-	TransportExchange(Transport transport, UriResolver uris, BodyDecoder decoder, int maxInMemorySize) {
+	private final UriRedactor redactor;
+
+	TransportExchange(Transport transport, UriResolver uris, BodyDecoder decoder, int maxInMemorySize,
+			UriRedactor redactor) {
 		this.transport = transport;
 		this.uris = uris;
 		this.decoder = decoder;
 		this.maxInMemorySize = maxInMemorySize;
+		this.redactor = redactor;
 	}
 
 	Mono<ConnectorResponse> send(ConnectorRequest request, Attempt attempt, CallProgress progress) {
@@ -78,11 +82,11 @@ final class TransportExchange {
 	/**
 	 * Note where the attempt goes, and add the trace headers its observation asked for.
 	 */
-	private static TransportRequest outgoing(ConnectorRequest request, URI uri, Attempt attempt,
-			CallProgress progress) {
+	private TransportRequest outgoing(ConnectorRequest request, URI uri, Attempt attempt, CallProgress progress) {
 		progress.sentTo(uri);
 		if (attempt.context() != null) {
-			attempt.context().setUri(uri);
+			// observation tags and spans show the URI: never a secret of its query
+			attempt.context().setUri(this.redactor.redact(uri));
 		}
 		return new TransportRequest(withPropagationHeaders(request, attempt.propagationHeaders()), uri);
 	}

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * The "other system" the sample calls: a small HTTP server on loopback, so the sample runs
  * with no network and no other service.
  * <ul>
- * <li>{@code GET /quotes/{symbol}}: a JSON quote</li>
+ * <li>{@code GET /quotes/{symbol}}: a JSON quote, for a caller with a bearer token (401
+ * otherwise)</li>
  * <li>{@code GET /flaky}: 503 twice, then 200, repeating</li>
  * <li>{@code GET /slow}: answers after two seconds</li>
  * <li>{@code GET /ticks}: a Server-Sent Events stream of ten quotes, one every 500 ms,
@@ -39,8 +40,9 @@ class DemoUpstream implements DisposableBean {
 			.host("127.0.0.1")
 			.port(port)
 			.route((routes) -> routes
-				.get("/quotes/{symbol}", (request, response) -> response.header("Content-Type", "application/json")
-					.sendString(Mono.just(quote(request.param("symbol")))))
+				.get("/quotes/{symbol}", (request, response) -> bearer(request.requestHeaders().get("Authorization"))
+						? response.header("Content-Type", "application/json").sendString(Mono.just(quote(request.param("symbol"))))
+						: response.status(401).header("WWW-Authenticate", "Bearer").send())
 				.get("/flaky", (request, response) -> (this.flakyCalls.incrementAndGet() % 3 == 0)
 						? response.sendString(Mono.just("recovered")) : response.status(503).sendString(Mono.just("try again")))
 				.get("/slow", (request, response) -> Mono.delay(Duration.ofSeconds(2))
@@ -52,6 +54,10 @@ class DemoUpstream implements DisposableBean {
 						.map((id) -> "id: " + id + "\ndata: " + quote("ACME", id) + "\n\n"))))
 			.bindNow();
 		logger.info("event=demo.upstream.started url=http://127.0.0.1:{}", this.server.port());
+	}
+
+	private static boolean bearer(String authorization) {
+		return authorization != null && authorization.startsWith("Bearer ") && authorization.length() > 7;
 	}
 
 	private static long lastEventId(String header) {

@@ -116,7 +116,8 @@ class SampleApplicationTest {
 			.expectBody(String.class)
 			.returnResult()
 			.getResponseBody();
-		assertThat(body).contains("\"Authorization\":\"******\"").contains("\"timeout\":\"PT3S\"")
+		assertThat(body).contains("\"token\":\"******\"").contains("\"type\":\"bearer\"")
+			.contains("\"timeout\":\"PT3S\"")
 			.doesNotContain("sample-token-0000");
 	}
 
