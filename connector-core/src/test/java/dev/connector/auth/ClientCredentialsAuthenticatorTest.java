@@ -95,10 +95,12 @@ class ClientCredentialsAuthenticatorTest {
 		this.tokens.expiresIn(2L);
 		connect(oauth2().refreshSkew(Duration.ofSeconds(1)).build());
 		Instant end = Instant.now().plusMillis(3500);
-		List<String> seen = Flux.interval(Duration.ofMillis(25))
-			.takeWhile((tick) -> Instant.now().isBefore(end))
-			.concatMap((tick) -> this.connector.request(ConnectorRequest.get("/orders").build()))
-			.map(ConnectorResponse::bodyAsString)
+		// four callers in a row each, so that calls meet at each refresh
+		Mono<String> call = Mono.delay(Duration.ofMillis(25))
+			.then(Mono.defer(() -> this.connector.request(ConnectorRequest.get("/orders").build())))
+			.map(ConnectorResponse::bodyAsString);
+		List<String> seen = Flux.range(0, 4)
+			.flatMap((caller) -> call.repeat(() -> Instant.now().isBefore(end)))
 			.collectList()
 			.block(Duration.ofSeconds(10));
 		// every call succeeded, and the upstream, checking expiry on its own clock, never saw an expired token
