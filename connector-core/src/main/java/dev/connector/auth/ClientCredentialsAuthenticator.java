@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -177,7 +178,7 @@ final class ClientCredentialsAuthenticator implements ConnectorAuthenticator {
 			.doOnCancel(() -> settle(generation, (current) -> current.withRefresh(null)));
 	}
 
-	private void settle(long generation, java.util.function.UnaryOperator<State> next) {
+	private void settle(long generation, UnaryOperator<State> next) {
 		this.state.updateAndGet((current) -> (current.generation() == generation && current.refresh() != null)
 				? next.apply(current) : current);
 	}

@@ -16,6 +16,7 @@ import dev.connector.AuthenticationException;
 import dev.connector.Connector;
 import dev.connector.ConnectorRequest;
 import dev.connector.ConnectorResponse;
+import dev.connector.ConnectorTimeoutException;
 import dev.connector.FailureKind;
 import dev.connector.config.AuthSettings;
 import dev.connector.config.ClientSettings;
@@ -114,7 +115,7 @@ class ClientCredentialsAuthenticatorTest {
 	void callCancelledWhileTheTokenIsFetchedLeavesTheRequestToTheNextCall() {
 		this.tokens.delay(Duration.ofMillis(400));
 		connect(oauth2().build());
-		catchThrowableOfType(dev.connector.ConnectorTimeoutException.class, () -> this.connector.blocking()
+		catchThrowableOfType(ConnectorTimeoutException.class, () -> this.connector.blocking()
 			.request(ConnectorRequest.get("/impatient").timeout(Duration.ofMillis(100)).build()));
 		assertThat(get("/patient")).isEqualTo("token-1");
 		assertThat(this.tokens.tokenRequests()).hasSize(1);

@@ -50,6 +50,9 @@ class ConnectorAuthenticationAutoConfigurationTest {
 	@AutoClose
 	private final LoopbackServer upstream = LoopbackServer.start(this.tokens.protectedResource());
 
+	@AutoClose
+	private LoopbackServer echo;
+
 	private ApplicationContextRunner builtIn() {
 		return this.contextRunner.withPropertyValues("connector.clients.payments.base-url=" + this.upstream.baseUrl(),
 				"connector.clients.payments.auth.type=oauth2-client-credentials",
@@ -281,9 +284,6 @@ class ConnectorAuthenticationAutoConfigurationTest {
 		this.echo = server;
 		return server;
 	}
-
-	@AutoClose
-	private LoopbackServer echo;
 
 	/**
 	 * Sends {@code Authorization: Custom <name>-<version>} and moves to the next version on
