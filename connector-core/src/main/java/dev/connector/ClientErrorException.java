@@ -16,4 +16,8 @@ public class ClientErrorException extends ResponseException {
 		super(call, status, headers, bodyExcerpt, FailureKind.CLIENT_ERROR);
 	}
 
+	ClientErrorException(ConnectorException.Builder call, String reason, FailureKind kind) {
+		super(call, reason, kind);
+	}
+
 }

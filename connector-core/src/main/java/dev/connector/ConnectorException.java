@@ -243,6 +243,20 @@ public class ConnectorException extends RuntimeException {
 		}
 
 		/**
+		 * Build the failure to obtain the credentials of a call, such as a token endpoint
+		 * that failed: an {@link AuthenticationException} of status {@code 0} and kind
+		 * {@link FailureKind#REJECTED}, which the call does not retry and which says
+		 * nothing about the upstream's health. Set the method and URI of the request that
+		 * failed to give credentials (the token endpoint's), and never put a credential in
+		 * the reason.
+		 * @param reason why no credentials could be obtained
+		 * @return the exception
+		 */
+		public AuthenticationException authentication(String reason) {
+			return new AuthenticationException(this, reason);
+		}
+
+		/**
 		 * Build the failure of a body that could not be read.
 		 * @param reason what could not be decoded, and why
 		 * @return the exception

@@ -31,8 +31,9 @@ public enum FailureKind {
 	DECODE(false, true),
 
 	/**
-	 * The client refused the call itself: its circuit breaker, bulkhead or rate limiter, or
-	 * the client was closed. Says nothing about the upstream.
+	 * The client refused the call itself: its circuit breaker, bulkhead or rate limiter, the
+	 * client was closed, or it could not obtain the call's credentials. Says nothing about
+	 * the upstream.
 	 */
 	REJECTED(false, false),
 

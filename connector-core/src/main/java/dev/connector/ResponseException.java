@@ -29,6 +29,17 @@ public class ResponseException extends ConnectorException {
 		this.bodyExcerpt = (bodyExcerpt != null) ? bodyExcerpt : "";
 	}
 
+	/**
+	 * Create an exception whose reason is not an answer of the upstream's, such as a
+	 * failure to obtain credentials: status {@code 0}, no headers, no body.
+	 */
+	ResponseException(ConnectorException.Builder call, String reason, FailureKind kind) {
+		super(call, reason, kind);
+		this.status = 0;
+		this.headers = HttpHeaders.EMPTY;
+		this.bodyExcerpt = "";
+	}
+
 	private static String reason(int status, String bodyExcerpt) {
 		String reason = "Upstream answered " + status;
 		return (bodyExcerpt == null || bodyExcerpt.isEmpty()) ? reason : reason + ": " + bodyExcerpt;
@@ -36,7 +47,8 @@ public class ResponseException extends ConnectorException {
 
 	/**
 	 * Return the response status code.
-	 * @return the status, such as {@code 503}
+	 * @return the status, such as {@code 503}, or {@code 0} when the upstream did not
+	 * answer (credentials could not be obtained)
 	 */
 	public int getStatus() {
 		return this.status;

@@ -18,6 +18,7 @@ import io.micrometer.observation.ObservationRegistry;
 import reactor.core.publisher.Hooks;
 
 import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -34,6 +35,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -80,13 +85,38 @@ public class ConnectorAutoConfiguration {
 			ObjectProvider<ConnectorObservationConvention> convention,
 			ObjectProvider<ConnectorBatchObservationConvention> batchConvention,
 			ObjectProvider<CodecCustomizer> codecCustomizers, ObjectProvider<ConnectorInterceptor> interceptors,
-			ObjectProvider<ConnectorCustomizer> customizers) {
+			ObjectProvider<ConnectorCustomizer> customizers, ListableBeanFactory beanFactory,
+			ObjectProvider<WebClient.Builder> webClientBuilders,
+			ObjectProvider<RegistrationAuthenticatorFactory> registrationAuthenticators) {
 		ConnectorFactory.ConnectorObservations observations = new ConnectorFactory.ConnectorObservations(
 				properties.getObservation().isEnabled() ? observationRegistry.getIfAvailable() : null,
 				convention.getIfAvailable(), batchConvention.getIfAvailable());
+		ConnectorAuthenticators authenticators = new ConnectorAuthenticators(beanFactory,
+				() -> webClientBuilders.getIfAvailable(WebClient::builder), registrationAuthenticators.getIfAvailable());
 		return new ConnectorFactory(properties, transports, resilienceRegistries, observations,
 				codecCustomizers.orderedStream().toList(), interceptors.orderedStream().toList(),
-				customizers.orderedStream().toList());
+				customizers.orderedStream().toList(), authenticators);
+	}
+
+	/**
+	 * Clients with {@code auth.oauth2.registration-id} use Spring Security's OAuth2 client,
+	 * when it is there.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager")
+	static class OAuth2ClientConfiguration {
+
+		@Bean
+		RegistrationAuthenticatorFactory connectorRegistrationAuthenticatorFactory(
+				ObjectProvider<ReactiveOAuth2AuthorizedClientManager> managers,
+				ObjectProvider<ReactiveClientRegistrationRepository> repositories,
+				ObjectProvider<ClientRegistrationRepository> servletRepositories,
+				ObjectProvider<ReactiveOAuth2AuthorizedClientService> services,
+				ObjectProvider<WebClient.Builder> webClientBuilders) {
+			return new SpringSecurityRegistrationAuthenticators(managers, repositories, servletRepositories, services,
+					() -> webClientBuilders.getIfAvailable(WebClient::builder));
+		}
+
 	}
 
 	/**

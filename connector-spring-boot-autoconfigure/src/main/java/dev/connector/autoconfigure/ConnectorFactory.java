@@ -19,7 +19,7 @@ import org.springframework.boot.web.codec.CodecCustomizer;
  * Creates the auto-configured clients: resolves every client's settings once, when the
  * factory is created (so a bad configuration stops start-up), and builds a
  * {@link Connector} per client on request with the application's transports, codecs,
- * interceptors and customizers.
+ * interceptors, authenticators and customizers.
  *
  * @since 0.1.0
  */
@@ -39,10 +39,12 @@ public final class ConnectorFactory {
 
 	private final ConnectorObservations observations;
 
+	private final ConnectorAuthenticators authenticators;
+
 	ConnectorFactory(ConnectorProperties properties, TransportRegistry transports,
 			ResilienceRegistries resilienceRegistries, ConnectorObservations observations,
 			List<CodecCustomizer> codecCustomizers, List<ConnectorInterceptor> interceptors,
-			List<ConnectorCustomizer> customizers) {
+			List<ConnectorCustomizer> customizers, ConnectorAuthenticators authenticators) {
 		this.settings = ClientSettingsResolver.resolve(properties);
 		this.transports = transports;
 		this.resilienceRegistries = resilienceRegistries;
@@ -50,6 +52,7 @@ public final class ConnectorFactory {
 		this.codecCustomizers = List.copyOf(codecCustomizers);
 		this.interceptors = List.copyOf(interceptors);
 		this.customizers = List.copyOf(customizers);
+		this.authenticators = authenticators;
 	}
 
 	/**
@@ -93,8 +96,12 @@ public final class ConnectorFactory {
 			.batchObservationConvention(this.observations.batchConvention())
 			.codecs((codecs) -> this.codecCustomizers.forEach((customizer) -> customizer.customize(codecs)));
 		this.interceptors.forEach(builder::interceptor);
+		String prefix = ClientSettingsResolver.clientPrefix(name);
+		// before the customizers, which may replace it
+		builder.authenticator(ClientSettingsResolver.withPrefix(name, prefix,
+				() -> this.authenticators.create(clientSettings)));
 		this.customizers.forEach((customizer) -> customizer.customize(name, builder));
-		return ClientSettingsResolver.withPrefix(name, ClientSettingsResolver.clientPrefix(name), builder::build);
+		return ClientSettingsResolver.withPrefix(name, prefix, builder::build);
 	}
 
 }
