@@ -258,7 +258,7 @@ class ClientCredentialsAuthenticatorTest {
 
 	@Test
 	void clientSecretBasicSendsFormEncodedCredentialsInTheAuthorizationHeader() {
-		connect(oauth2().scope(Set.of("write", "read")).audience("https://api.example/").build());
+		connect(oauth2().scope(Set.of("write", "read")).audience("urn:connector:quotes/v1").build());
 		get("/orders");
 		LoopbackServer.RecordedRequest request = this.tokens.tokenRequests().get(0);
 		assertThat(request.method()).isEqualTo("POST");
@@ -267,7 +267,7 @@ class ClientCredentialsAuthenticatorTest {
 			.encodeToString("orders+service:s3cr%3At%2F%2Bvalue".getBytes(StandardCharsets.UTF_8));
 		assertThat(request.headers().get("Authorization")).isEqualTo("Basic " + expected);
 		assertThat(request.body()).isEqualTo(
-				"grant_type=client_credentials&scope=read+write&audience=https%3A%2F%2Fapi.example%2F");
+				"grant_type=client_credentials&scope=read+write&audience=urn%3Aconnector%3Aquotes%2Fv1");
 	}
 
 	@Test

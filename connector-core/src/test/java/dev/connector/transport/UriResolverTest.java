@@ -50,17 +50,17 @@ class UriResolverTest {
 	@Test
 	void absoluteUriIgnoresTheBaseUrl() {
 		URI uri = this.resolver.resolve(ConnectorRequest.method(org.springframework.http.HttpMethod.GET,
-				URI.create("https://other.example/v2/rates")).build());
-		assertThat(uri).hasToString("https://other.example/v2/rates");
+				URI.create("https://localhost:9443/v2/rates")).build());
+		assertThat(uri).hasToString("https://localhost:9443/v2/rates");
 	}
 
 	@Test
 	void queryIsAppendedToAnAbsoluteUriThatHasOne() {
 		URI uri = this.resolver.resolve(ConnectorRequest
-			.method(org.springframework.http.HttpMethod.GET, URI.create("https://other.example/v2/rates?base=EUR"))
+			.method(org.springframework.http.HttpMethod.GET, URI.create("https://localhost:9443/v2/rates?base=EUR"))
 			.query("symbols", "USD")
 			.build());
-		assertThat(uri).hasToString("https://other.example/v2/rates?base=EUR&symbols=USD");
+		assertThat(uri).hasToString("https://localhost:9443/v2/rates?base=EUR&symbols=USD");
 	}
 
 	@Test
