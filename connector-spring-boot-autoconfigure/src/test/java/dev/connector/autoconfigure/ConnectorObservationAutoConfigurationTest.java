@@ -34,6 +34,7 @@ import org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegi
 import org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.metrics.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.observation.ObservationAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.observation.web.client.HttpClientObservationsAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.opentelemetry.OpenTelemetryAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.tracing.MicrometerTracingAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.tracing.OpenTelemetryTracingAutoConfiguration;
@@ -160,6 +161,57 @@ class ConnectorObservationAutoConfigurationTest {
 	}
 
 	@Test
+	void eachExchangeIsObservedOnceWithoutBootsHttpClientObservation() {
+		runTracedApplication((context) -> {
+			context.getBean(Connector.class).blocking().request(ConnectorRequest.get("/ok").build());
+			List<SpanData> spans = spans(context);
+			assertThat(spans).extracting(SpanData::getName)
+				.containsExactlyInAnyOrder("payments GET", "payments GET attempt 1");
+			MeterRegistry meters = context.getBean(MeterRegistry.class);
+			assertThat(meters.find("http.client.requests").meters()).isEmpty();
+			assertThat(meters.get("connector.request").tags("client", "payments").timer().count()).isEqualTo(1);
+			assertThat(meters.get("connector.request.attempt").tags("client", "payments").timer().count())
+				.isEqualTo(1);
+		});
+	}
+
+	@Test
+	void anObservationHandlerThatThrowsLeavesCallsSucceeding() {
+		this.contextRunner
+			.withConfiguration(AutoConfigurations.of(HttpClientObservationsAutoConfiguration.class))
+			.withBean(ThrowingHandler.class, ThrowingHandler::new)
+			.withPropertyValues(client())
+			.run((context) -> {
+				assertThat(context.getBean(Connector.class).blocking().request(ConnectorRequest.get("/flaky").build())
+					.bodyAsString()).isEqualTo("ok");
+				assertThat(context.getBean(ThrowingHandler.class).seen).hasValueGreaterThan(0);
+			});
+	}
+
+	/** Throws on every start and stop of every observation. */
+	static class ThrowingHandler implements io.micrometer.observation.ObservationHandler<io.micrometer.observation.Observation.Context> {
+
+		final AtomicInteger seen = new AtomicInteger();
+
+		@Override
+		public void onStart(io.micrometer.observation.Observation.Context context) {
+			this.seen.incrementAndGet();
+			throw new IllegalStateException("handler failed on start");
+		}
+
+		@Override
+		public void onStop(io.micrometer.observation.Observation.Context context) {
+			throw new IllegalStateException("handler failed on stop");
+		}
+
+		@Override
+		public boolean supportsContext(io.micrometer.observation.Observation.Context context) {
+			return true;
+		}
+
+	}
+
+	@Test
 	void batchSpanIsTheParentOfEachCall() {
 		runTracedApplication((context) -> {
 			List<ConnectorRequest> requests = IntStream.range(0, 3)
@@ -248,7 +300,9 @@ class ConnectorObservationAutoConfigurationTest {
 
 	@Configuration(proxyBeanMethods = false)
 	@ImportAutoConfiguration({ ConnectorAutoConfiguration.class, WebClientAutoConfiguration.class,
-			CodecsAutoConfiguration.class, ObservationAutoConfiguration.class, OpenTelemetryAutoConfiguration.class,
+			CodecsAutoConfiguration.class, ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
+			CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
+			HttpClientObservationsAutoConfiguration.class, OpenTelemetryAutoConfiguration.class,
 			OpenTelemetryTracingAutoConfiguration.class, MicrometerTracingAutoConfiguration.class })
 	@Import(Tracing.class)
 	static class TracedApplication {

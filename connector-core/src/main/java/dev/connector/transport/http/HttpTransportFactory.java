@@ -9,6 +9,7 @@ import dev.connector.config.ProxySettings;
 import dev.connector.config.Secret;
 import dev.connector.transport.Transport;
 import dev.connector.transport.TransportFactory;
+import io.micrometer.observation.ObservationRegistry;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
@@ -26,8 +27,10 @@ import org.springframework.web.reactive.function.client.WebClient;
  * Creates {@code http} transports on Spring WebFlux's {@link WebClient} over Reactor Netty.
  * Each client gets its own connection pool and a {@code WebClient} built from a fresh
  * {@link WebClient.Builder}: in a Spring Boot application that is Boot's builder, so its
- * codecs, customizers and observation apply, and the client's own settings are applied after
- * them.
+ * codecs and customizers apply, and the client's own settings are applied after them. The
+ * builder's own observation ({@code http.client.requests}) is switched off for these
+ * clients: the connector's observations of each call and attempt replace it, so each
+ * exchange is observed once.
  * <p>
  * From the client's settings it applies: the base URL (required, {@code http} or
  * {@code https}), the headers, the connect timeout, the pool settings and the max in-memory
@@ -142,6 +145,10 @@ public final class HttpTransportFactory implements TransportFactory {
 		}
 		WebClient webClient = this.builders.get()
 			.clientConnector(connector)
+			// the connector observes each call and attempt itself, guarded: a second,
+			// unguarded observation per exchange (Boot's http.client.requests) would duplicate
+			// spans and metrics, and a handler that throws in it would fail the call
+			.observationRegistry(ObservationRegistry.NOOP)
 			.defaultHeaders((headers) -> headers.putAll(settings.headers()))
 			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(settings.maxInMemorySize()))
 			.build();
