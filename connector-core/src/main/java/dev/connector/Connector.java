@@ -17,6 +17,7 @@ import dev.connector.resilience.ResilienceRegistries;
 import dev.connector.transport.ConnectionPoolView;
 import dev.connector.transport.TransportFactory;
 import dev.connector.transport.TransportRegistry;
+import dev.connector.transport.sdk.SdkCalls;
 import io.micrometer.observation.ObservationRegistry;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -170,6 +171,23 @@ public interface Connector extends AutoCloseable {
 	 */
 	default Flux<BatchResult<ConnectorResponse>> batch(Flux<ConnectorRequest> requests, BatchOptions options) {
 		return BatchExecution.stream(this, requests, options, Schedulers.parallel());
+	}
+
+	/**
+	 * Call through the vendor SDK client this client wraps ({@code transport: sdk}), with
+	 * the client's deadlines, retry, guards, observation, health and exceptions:
+	 * {@code openai.sdk(OpenAIClientAsync.class).call(client -> client.chat().completions().create(params))}.
+	 * @param <C> the SDK's client type
+	 * @param clientType the SDK's client type, or a supertype of it
+	 * @return the calls, sharing this client's SDK client
+	 * @throws ConfigurationException if this client's transport is not {@code sdk}, or its
+	 * SDK client is not of that type
+	 * @since 0.1.0
+	 */
+	default <C> SdkCalls<C> sdk(Class<C> clientType) {
+		throw new ConfigurationException(name(), "transport",
+				"client '" + name() + "' (" + getClass().getName() + ") does not wrap an SDK client",
+				"Configure it with transport: sdk and an sdk.provider.");
 	}
 
 	/**

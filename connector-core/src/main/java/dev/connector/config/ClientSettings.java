@@ -62,6 +62,7 @@ import static dev.connector.config.SettingsChecks.positiveWhenSet;
  * @param http2 the HTTP/2 settings
  * @param followRedirects whether redirects are followed; credentials never go to another
  * host
+ * @param sdk the settings of the {@code sdk} transport
  * @since 0.1.0
  */
 public record ClientSettings(
@@ -89,7 +90,8 @@ public record ClientSettings(
 		ProxySettings proxy,
 		boolean compression,
 		Http2Settings http2,
-		boolean followRedirects) {
+		boolean followRedirects,
+		SdkSettings sdk) {
 
 	/** The built-in overall deadline of one call, all attempts included. */
 	public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
@@ -135,6 +137,7 @@ public record ClientSettings(
 		Objects.requireNonNull(ssl, "ssl must not be null");
 		Objects.requireNonNull(proxy, "proxy must not be null");
 		Objects.requireNonNull(http2, "http2 must not be null");
+		Objects.requireNonNull(sdk, "sdk must not be null");
 	}
 
 	/**
@@ -182,7 +185,7 @@ public record ClientSettings(
 				+ ", " + this.rateLimiter + ", " + this.batch + ", " + this.stream + ", " + this.logging + ", " + this.observation
 				+ ", " + this.health + ", " + this.auth + ", " + this.ssl + ", " + this.proxy
 				+ ", compression=" + this.compression + ", " + this.http2
-				+ ", followRedirects=" + this.followRedirects + "]";
+				+ ", followRedirects=" + this.followRedirects + ", " + this.sdk + "]";
 	}
 
 	private static void checkName(String name) {
@@ -1356,6 +1359,21 @@ public record ClientSettings(
 	}
 
 	/**
+	 * Settings of the {@code sdk} transport, which wraps a vendor's Java SDK client.
+	 *
+	 * @param provider the SDK the client wraps, the {@code provider()} of an
+	 * {@code SdkClientFactory} such as {@code openai} or {@code anthropic}; {@code null} to
+	 * use the only one registered
+	 * @since 0.1.0
+	 */
+	public record SdkSettings(String provider) {
+
+		/** No provider named. */
+		public static final SdkSettings DEFAULTS = new SdkSettings(null);
+
+	}
+
+	/**
 	 * How much of each call is logged.
 	 *
 	 * @since 0.1.0
@@ -1434,6 +1452,8 @@ public record ClientSettings(
 
 		private boolean followRedirects;
 
+		private SdkSettings sdk = SdkSettings.DEFAULTS;
+
 		private Builder(String name) {
 			checkName(name);
 			this.name = name;
@@ -1465,6 +1485,7 @@ public record ClientSettings(
 			this.compression = settings.compression;
 			this.http2 = settings.http2;
 			this.followRedirects = settings.followRedirects;
+			this.sdk = settings.sdk;
 		}
 
 		/**
@@ -1741,6 +1762,16 @@ public record ClientSettings(
 		}
 
 		/**
+		 * Set the settings of the {@code sdk} transport.
+		 * @param sdk the SDK settings
+		 * @return this builder
+		 */
+		public Builder sdk(SdkSettings sdk) {
+			this.sdk = Objects.requireNonNull(sdk, "sdk must not be null");
+			return this;
+		}
+
+		/**
 		 * Check every value and build the settings.
 		 * @return the settings
 		 * @throws ConfigurationException naming the first invalid value
@@ -1770,7 +1801,8 @@ public record ClientSettings(
 					this.proxy,
 					this.compression,
 					this.http2,
-					this.followRedirects);
+					this.followRedirects,
+					this.sdk);
 		}
 
 	}

@@ -23,6 +23,8 @@ final class Attempt {
 
 	private Flux<DataBuffer> streamedBody;
 
+	private Flux<?> streamedElements;
+
 	Attempt(int number) {
 		this.number = number;
 	}
@@ -63,6 +65,22 @@ final class Attempt {
 	 */
 	Flux<DataBuffer> streamedBody() {
 		return this.streamedBody;
+	}
+
+	/**
+	 * Keep the elements of a stream that its exchange decoded itself (an SDK's stream).
+	 * @param elements the elements, not yet subscribed
+	 */
+	void streamedElements(Flux<?> elements) {
+		this.streamedElements = elements;
+	}
+
+	/**
+	 * Return the elements of a stream that its exchange decoded itself.
+	 * @return the elements, or {@code null} for a stream of body chunks
+	 */
+	Flux<?> streamedElements() {
+		return this.streamedElements;
 	}
 
 	/**

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeoutException;
 
 import dev.connector.BlockingConnector;
 import dev.connector.ClientHealth;
+import dev.connector.ConfigurationException;
 import dev.connector.Connector;
 import dev.connector.ConnectorRequest;
 import dev.connector.ConnectorResponse;
@@ -18,6 +19,9 @@ import dev.connector.batch.BatchOptions;
 import dev.connector.batch.BatchResult;
 import dev.connector.config.ClientSettings;
 import dev.connector.transport.ConnectionPoolView;
+import dev.connector.transport.Transport;
+import dev.connector.transport.sdk.SdkCalls;
+import dev.connector.transport.sdk.SdkTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -126,6 +130,27 @@ final class DefaultConnector implements Connector {
 		Flux<BatchResult<ConnectorResponse>> results = BatchExecution.stream(this, requests, options,
 				this.runtime.timer());
 		return (this.batchObservations != null) ? this.batchObservations.observe(results, options) : results;
+	}
+
+	@Override
+	@SuppressWarnings("unchecked")
+	public <C> SdkCalls<C> sdk(Class<C> clientType) {
+		Objects.requireNonNull(clientType, "clientType must not be null");
+		Transport transport = this.runtime.connection().transport();
+		if (!(transport instanceof SdkTransport<?> sdk)) {
+			throw new ConfigurationException(name(), "transport",
+					"client '" + name() + "' has transport '" + settings().transport()
+							+ "', so it wraps no SDK client to call a " + clientType.getSimpleName() + " through",
+					"Set transport: sdk and sdk.provider for client '" + name() + "', or call it with request(...).");
+		}
+		if (!clientType.isInstance(sdk.client())) {
+			throw new ConfigurationException(name(), "sdk.provider",
+					"client '" + name() + "' wraps a " + sdk.factory().clientType().getName() + " ("
+							+ sdk.factory().provider() + "), not a " + clientType.getName(),
+					"Ask for connector.sdk(" + sdk.factory().clientType().getSimpleName()
+							+ ".class), or set sdk.provider to the SDK of " + clientType.getSimpleName() + ".");
+		}
+		return new DefaultSdkCalls<>(this.runtime, this.steps, (SdkTransport<C>) sdk, null, true);
 	}
 
 	@Override

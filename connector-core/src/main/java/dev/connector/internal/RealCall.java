@@ -29,11 +29,23 @@ final class RealCall {
 
 	private final AttemptSteps steps;
 
+	private final AttemptExchange exchange;
+
 	RealCall(ClientRuntime runtime, AttemptSteps steps, ConnectorRequest request, boolean probe) {
+		this(runtime, steps, request, probe, null);
+	}
+
+	/**
+	 * Create a call whose attempts end in the given exchange rather than in the interceptor
+	 * chain and the transport.
+	 */
+	RealCall(ClientRuntime runtime, AttemptSteps steps, ConnectorRequest request, boolean probe,
+			AttemptExchange exchange) {
 		this.runtime = runtime;
 		this.request = request;
 		this.probe = probe;
 		this.steps = steps;
+		this.exchange = exchange;
 	}
 
 	Mono<ConnectorResponse> execute() {
@@ -69,8 +81,10 @@ final class RealCall {
 	 */
 	private Mono<ConnectorResponse> attempt(CallProgress progress) {
 		Attempt attempt = new Attempt(progress.startAttempt());
-		Mono<ConnectorResponse> exchange = Mono.defer(() -> this.steps.exchange(this.request, attempt, progress,
-				(sent) -> this.runtime.exchange().send(sent, attempt, progress)));
+		Mono<ConnectorResponse> exchange = (this.exchange != null)
+				? Mono.defer(() -> this.exchange.exchange(attempt, progress))
+				: Mono.defer(() -> this.steps.exchange(this.request, attempt, progress,
+						(sent) -> this.runtime.exchange().send(sent, attempt, progress)));
 		if (this.probe) {
 			return exchange.onErrorMap((error) -> this.steps.translate(error, progress));
 		}

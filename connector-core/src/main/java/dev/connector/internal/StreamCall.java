@@ -47,11 +47,24 @@ final class StreamCall<T> {
 
 	private final AttemptSteps steps;
 
+	private final AttemptExchange exchange;
+
 	StreamCall(ClientRuntime runtime, AttemptSteps steps, ConnectorRequest request, ResolvableType type) {
+		this(runtime, steps, request, type, null);
+	}
+
+	/**
+	 * Create a stream whose connections are opened by the given exchange, which leaves the
+	 * decoded elements in {@link Attempt#streamedElements()}, rather than by the interceptor
+	 * chain and the transport.
+	 */
+	StreamCall(ClientRuntime runtime, AttemptSteps steps, ConnectorRequest request, ResolvableType type,
+			AttemptExchange exchange) {
 		this.runtime = runtime;
 		this.request = request;
 		this.type = type;
 		this.steps = steps;
+		this.exchange = exchange;
 	}
 
 	Flux<T> execute() {
@@ -134,9 +147,11 @@ final class StreamCall<T> {
 		// the first connection has the call's deadline for its headers; a resumed one its own
 		long now = this.runtime.timer().now(TimeUnit.NANOSECONDS);
 		long remaining = (state.elements() == 0) ? progress.deadline() - now : timeout.toNanos();
-		Mono<ConnectorResponse> headers = this.steps
-			.guard(Mono.defer(() -> this.steps.exchange(sent, attempt, progress,
-					(request) -> this.runtime.exchange().open(request, attempt, progress))), progress)
+		Mono<ConnectorResponse> opened = (this.exchange != null)
+				? Mono.defer(() -> this.exchange.exchange(attempt, progress))
+				: Mono.defer(() -> this.steps.exchange(sent, attempt, progress,
+						(request) -> this.runtime.exchange().open(request, attempt, progress)));
+		Mono<ConnectorResponse> headers = this.steps.guard(opened, progress)
 			.timeout(Duration.ofNanos(Math.max(remaining, 1)), this.runtime.timer())
 			.onErrorMap(TimeoutException.class, (ex) -> this.runtime.translator()
 				.callTimeout(timeout, this.request.method(), this.steps.uri(progress), progress.attempts(), ex))
@@ -145,9 +160,7 @@ final class StreamCall<T> {
 			if (state.context() != null) {
 				state.context().setResponse(response);
 			}
-			Flux<DataBuffer> body = (attempt.streamedBody() != null) ? attempt.streamedBody()
-					: Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(response.bodyAsByteBuffer()));
-			return elements(response, body, state)
+			return elements(response, attempt, state)
 				.timeout(Mono.delay(idle, this.runtime.timer()), (element) -> Mono.delay(idle, this.runtime.timer()))
 				.onErrorMap(TimeoutException.class,
 						(ex) -> limit(progress, "No stream element within the stream.idle-timeout of ", idle))
@@ -160,7 +173,13 @@ final class StreamCall<T> {
 	 * their ids and retry delays are known for resume.
 	 */
 	@SuppressWarnings("unchecked")
-	private Flux<T> elements(ConnectorResponse response, Flux<DataBuffer> body, StreamState state) {
+	private Flux<T> elements(ConnectorResponse response, Attempt attempt, StreamState state) {
+		if (attempt.streamedElements() != null) {
+			// already decoded, by the exchange that opened the stream
+			return (Flux<T>) attempt.streamedElements();
+		}
+		Flux<DataBuffer> body = (attempt.streamedBody() != null) ? attempt.streamedBody()
+				: Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(response.bodyAsByteBuffer()));
 		StreamDecoder decoder = this.runtime.streamDecoder();
 		if (!isEventStream(response)) {
 			return decoder.decode(response, body, this.type, this.request.method());

@@ -154,6 +154,11 @@ public class ClientProperties {
 	 */
 	private Boolean followRedirects;
 
+	/**
+	 * Settings of the sdk transport, which wraps a vendor's Java SDK client.
+	 */
+	private final Sdk sdk = new Sdk();
+
 	public String getTransport() {
 		return this.transport;
 	}
@@ -876,6 +881,10 @@ public class ClientProperties {
 		this.followRedirects = followRedirects;
 	}
 
+	public Sdk getSdk() {
+		return this.sdk;
+	}
+
 	/**
 	 * How calls are authenticated. Every credential is masked wherever settings are shown.
 	 */
@@ -1358,6 +1367,28 @@ public class ClientProperties {
 
 		public void setRedactHeaders(List<String> redactHeaders) {
 			this.redactHeaders = redactHeaders;
+		}
+
+	}
+
+	/**
+	 * Settings of the sdk transport.
+	 */
+	public static class Sdk {
+
+		/**
+		 * SDK the client wraps: 'openai' (com.openai:openai-java), 'anthropic'
+		 * (com.anthropic:anthropic-java), or the provider of an SdkClientFactory bean. Unset:
+		 * the only SdkClientFactory there is. The API key is auth.api-key.value.
+		 */
+		private String provider;
+
+		public String getProvider() {
+			return this.provider;
+		}
+
+		public void setProvider(String provider) {
+			this.provider = provider;
 		}
 
 	}
