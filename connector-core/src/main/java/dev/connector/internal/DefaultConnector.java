@@ -13,6 +13,7 @@ import dev.connector.ClientHealth;
 import dev.connector.Connector;
 import dev.connector.ConnectorRequest;
 import dev.connector.ConnectorResponse;
+import dev.connector.ConnectorSession;
 import dev.connector.batch.BatchExecution;
 import dev.connector.batch.BatchOptions;
 import dev.connector.batch.BatchResult;
@@ -100,6 +101,12 @@ final class DefaultConnector implements Connector {
 		Objects.requireNonNull(request, "request must not be null");
 		Objects.requireNonNull(type, "type must not be null");
 		return Flux.defer(() -> new StreamCall<T>(this.runtime, this.steps, request, type).execute());
+	}
+
+	@Override
+	public Mono<ConnectorSession> session(ConnectorRequest request) {
+		Objects.requireNonNull(request, "request must not be null");
+		return DefaultConnectorSession.open(this.runtime, this.steps, request);
 	}
 
 	private <T> Mono<T> decodeBody(ConnectorRequest request, ResolvableType type) {

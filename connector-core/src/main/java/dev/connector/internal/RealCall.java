@@ -29,11 +29,22 @@ final class RealCall {
 
 	private final AttemptSteps steps;
 
+	private final Terminal terminal;
+
 	RealCall(ClientRuntime runtime, AttemptSteps steps, ConnectorRequest request, boolean probe) {
+		this(runtime, steps, request, probe, runtime.exchange()::send);
+	}
+
+	/**
+	 * Create a call whose attempts end in the given exchange instead of sending the request
+	 * and reading the whole response, such as a session's handshake.
+	 */
+	RealCall(ClientRuntime runtime, AttemptSteps steps, ConnectorRequest request, boolean probe, Terminal terminal) {
 		this.runtime = runtime;
 		this.request = request;
 		this.probe = probe;
 		this.steps = steps;
+		this.terminal = terminal;
 	}
 
 	Mono<ConnectorResponse> execute() {
@@ -70,13 +81,23 @@ final class RealCall {
 	private Mono<ConnectorResponse> attempt(CallProgress progress) {
 		Attempt attempt = new Attempt(progress.startAttempt());
 		Mono<ConnectorResponse> exchange = Mono.defer(() -> this.steps.exchange(this.request, attempt, progress,
-				(sent) -> this.runtime.exchange().send(sent, attempt, progress)));
+				(sent) -> this.terminal.exchange(sent, attempt, progress)));
 		if (this.probe) {
 			return exchange.onErrorMap((error) -> this.steps.translate(error, progress));
 		}
 		Mono<ConnectorResponse> guarded = this.steps.guard(exchange, progress);
 		CallObservations observations = this.runtime.observations();
 		return (observations != null) ? observations.observeAttempt(guarded, attempt, progress) : guarded;
+	}
+
+	/**
+	 * The end of each attempt's interceptor chain.
+	 */
+	@FunctionalInterface
+	interface Terminal {
+
+		Mono<ConnectorResponse> exchange(ConnectorRequest request, Attempt attempt, CallProgress progress);
+
 	}
 
 }

@@ -147,7 +147,10 @@ final class StreamCall<T> {
 			}
 			Flux<DataBuffer> body = (attempt.streamedBody() != null) ? attempt.streamedBody()
 					: Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(response.bodyAsByteBuffer()));
-			return elements(response, body, state)
+			Flux<T> elements = attempt.messages()
+					? this.runtime.decoder().decodeMessages(response, body, this.type, this.request.method())
+					: elements(response, body, state);
+			return elements
 				.timeout(Mono.delay(idle, this.runtime.timer()), (element) -> Mono.delay(idle, this.runtime.timer()))
 				.onErrorMap(TimeoutException.class,
 						(ex) -> limit(progress, "No stream element within the stream.idle-timeout of ", idle))
