@@ -154,6 +154,11 @@ public class ClientProperties {
 	 */
 	private Boolean followRedirects;
 
+	/**
+	 * WebSocket settings, for the websocket transport.
+	 */
+	private final WebSocket websocket = new WebSocket();
+
 	public String getTransport() {
 		return this.transport;
 	}
@@ -876,6 +881,10 @@ public class ClientProperties {
 		this.followRedirects = followRedirects;
 	}
 
+	public WebSocket getWebsocket() {
+		return this.websocket;
+	}
+
 	/**
 	 * How calls are authenticated. Every credential is masked wherever settings are shown.
 	 */
@@ -1358,6 +1367,28 @@ public class ClientProperties {
 
 		public void setRedactHeaders(List<String> redactHeaders) {
 			this.redactHeaders = redactHeaders;
+		}
+
+	}
+
+	/**
+	 * WebSocket settings.
+	 */
+	public static class WebSocket {
+
+		/**
+		 * How often an open WebSocket sends a ping, which keeps it alive through proxies and
+		 * proves the server still there; its pong counts as traffic for
+		 * stream.idle-timeout. 0 for no pings.
+		 */
+		private Duration pingInterval;
+
+		public Duration getPingInterval() {
+			return this.pingInterval;
+		}
+
+		public void setPingInterval(Duration pingInterval) {
+			this.pingInterval = pingInterval;
 		}
 
 	}

@@ -23,6 +23,7 @@ import dev.connector.config.ClientSettings.PoolSettings;
 import dev.connector.config.ClientSettings.StreamSettings;
 import dev.connector.config.ClientSettings.RateLimiterSettings;
 import dev.connector.config.ClientSettings.RetrySettings;
+import dev.connector.config.ClientSettings.WebSocketSettings;
 
 import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.util.unit.DataSize;
@@ -131,6 +132,7 @@ final class ClientSettingsResolver {
 				(properties.getHttp2().getCleartext() != null) ? properties.getHttp2().getCleartext()
 						: base.http2().cleartext()));
 		map.from(properties::getFollowRedirects).to(settings::followRedirects);
+		map.from(properties.getWebsocket()::getPingInterval).as(WebSocketSettings::new).to(settings::websocket);
 		return settings.build();
 	}
 
