@@ -74,7 +74,8 @@ final class DefaultConnector implements Connector {
 	@Override
 	public Mono<ConnectorResponse> probe(ConnectorRequest request) {
 		Objects.requireNonNull(request, "request must not be null");
-		return Mono.defer(() -> new RealCall(this.runtime, this.steps, request, true).execute());
+		return Mono.defer(() -> new RealCall(this.runtime, this.steps, request, true,
+				this.runtime.exchange()::probe).execute());
 	}
 
 	@Override

@@ -221,10 +221,14 @@ final class DefaultConnectorSession implements ConnectorSession {
 		}
 
 		Flux<Object> messages() {
+			// a send that fails fails alone: the session goes on with the next
 			return Flux.<Object>from(this.messages)
 				.doOnComplete(this.done::tryEmitEmpty)
-				.doOnError(this.done::tryEmitError)
-				.doOnCancel(this::abandon);
+				.doOnCancel(this::abandon)
+				.onErrorResume((error) -> {
+					this.done.tryEmitError(error);
+					return Flux.empty();
+				});
 		}
 
 		void abandon() {

@@ -44,6 +44,19 @@ final class TransportExchange {
 	}
 
 	Mono<ConnectorResponse> send(ConnectorRequest request, Attempt attempt, CallProgress progress) {
+		return send(request, attempt, progress, 1);
+	}
+
+	/**
+	 * Send a health probe: as {@link #send}, except that of a message-oriented transport
+	 * the handshake is the answer, and no reply is waited for.
+	 */
+	Mono<ConnectorResponse> probe(ConnectorRequest request, Attempt attempt, CallProgress progress) {
+		return send(request, attempt, progress, 0);
+	}
+
+	private Mono<ConnectorResponse> send(ConnectorRequest request, Attempt attempt, CallProgress progress,
+			int messages) {
 		URI uri = this.uris.resolve(request);
 		ConnectorResponse.BodyReader reader = this.decoder.reader(request.method());
 		int number = attempt.number();
@@ -51,7 +64,7 @@ final class TransportExchange {
 			if (response.messages() && response.status() < 400) {
 				progress.exchangingMessages();
 			}
-			return buffered(response, number, uri, reader);
+			return buffered(response, number, uri, reader, messages);
 		});
 	}
 
@@ -83,7 +96,7 @@ final class TransportExchange {
 		int number = attempt.number();
 		return exchange.apply(outgoing(request, uri, attempt, progress)).flatMap((response) -> {
 			if (response.status() >= 400) {
-				return buffered(response, number, uri, reader);
+				return buffered(response, number, uri, reader, 1);
 			}
 			if (response.messages()) {
 				progress.exchangingMessages();
@@ -96,11 +109,11 @@ final class TransportExchange {
 
 	/**
 	 * Read a response's whole body, bounded by {@code max-in-memory-size}; of a
-	 * message-oriented response, its first message, which ends the exchange.
+	 * message-oriented response, its first messages (one, or none), which ends the exchange.
 	 */
 	private Mono<ConnectorResponse> buffered(TransportResponse response, int attempt, URI uri,
-			ConnectorResponse.BodyReader reader) {
-		Flux<DataBuffer> chunks = response.messages() ? response.body().take(1) : response.body();
+			ConnectorResponse.BodyReader reader, int messages) {
+		Flux<DataBuffer> chunks = response.messages() ? response.body().take(messages, true) : response.body();
 		return DataBufferUtils.join(chunks, this.maxInMemorySize)
 			.map((body) -> ConnectorResponse.received(response.status(), response.headers(), toBytes(body), attempt,
 					uri, reader))

@@ -341,6 +341,27 @@ class WebSocketTransportTest {
 	}
 
 	@Test
+	void healthProbeIsAnsweredByTheHandshakeWithoutWaitingForAMessage() {
+		Connector quotes = connect(WebSocketServer.upgrading((in, out) -> in.receive().then()));
+		StepVerifier.create(quotes.probe(ConnectorRequest.get("").build()))
+			.assertNext((response) -> assertThat(response.status()).isEqualTo(101))
+			.verifyComplete();
+	}
+
+	@Test
+	void aFailedSendFailsAloneAndTheSessionGoesOn() {
+		Connector quotes = connect(WebSocketServer.upgrading(WebSocketServer.echo("")));
+		ConnectorSession session = quotes.session(ConnectorRequest.get("").build()).block(Duration.ofSeconds(5));
+		StepVerifier.create(session.receive(String.class))
+			.then(() -> session.send(Flux.concat(Flux.just("before"), Flux.error(new IllegalStateException("boom"))))
+				.onErrorResume((error) -> session.send("after"))
+				.subscribe())
+			.expectNext("before", "after")
+			.then(() -> session.close().subscribe())
+			.verifyComplete();
+	}
+
+	@Test
 	void httpClientsAnswerASessionWithAConfigurationException() {
 		try (LoopbackServer http = LoopbackServer.start((request, response) -> response.sendString(Mono.just("ok")));
 				Connector payments = Connector.builder("payments").settings((s) -> s.baseUrl(http.baseUrl())).build()) {
