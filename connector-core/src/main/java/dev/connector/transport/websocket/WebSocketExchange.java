@@ -13,7 +13,9 @@ import dev.connector.transport.TransportRequest;
 import dev.connector.transport.TransportResponse;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
+import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
@@ -29,6 +31,7 @@ import reactor.netty.http.websocket.WebsocketInbound;
 import reactor.netty.http.websocket.WebsocketOutbound;
 
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 
@@ -144,6 +147,9 @@ final class WebSocketExchange {
 				.onErrorMap(TimeoutException.class, (ex) -> new IOException("No WebSocket message or pong within the "
 						+ "stream.idle-timeout of " + idle + ": the connection is taken for dead", ex));
 		}
+		int maxInMemorySize = this.settings.maxInMemorySize();
+		frames = frames.onErrorMap(WebSocketExchange::tooLarge, (ex) -> new DataBufferLimitException(
+				"A WebSocket message is larger than max-in-memory-size (" + maxInMemorySize + " bytes)"));
 		return frames.filter((frame) -> frame instanceof TextWebSocketFrame || frame instanceof BinaryWebSocketFrame)
 			// copied: the connection releases each frame once it is handed on
 			.<DataBuffer>map((frame) -> {
@@ -153,6 +159,11 @@ final class WebSocketExchange {
 			})
 			.concatWith(Mono.defer(this::ended))
 			.doFinally((signal) -> this.bodyDone.tryEmitEmpty());
+	}
+
+	private static boolean tooLarge(Throwable error) {
+		return error instanceof TooLongFrameException || (error instanceof CorruptedWebSocketFrameException corrupted
+				&& corrupted.closeStatus().code() == WebSocketCloseStatus.MESSAGE_TOO_BIG.code());
 	}
 
 	/**
