@@ -2,6 +2,7 @@ package dev.connector.internal;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 import dev.connector.ConfigurationException;
 import dev.connector.ConnectorException;
@@ -184,7 +185,7 @@ final class DefaultConnectorSession implements ConnectorSession {
 				.doOnDiscard(Send.class, Send::abandon);
 		}
 
-		Mono<Void> send(Publisher<?> messages, java.util.function.Function<String, ConnectorException> failure) {
+		Mono<Void> send(Publisher<?> messages, Function<String, ConnectorException> failure) {
 			return Mono.defer(() -> {
 				Send send = new Send(messages, failure);
 				Sinks.EmitResult result;
@@ -211,11 +212,11 @@ final class DefaultConnectorSession implements ConnectorSession {
 
 		private final Publisher<?> messages;
 
-		private final java.util.function.Function<String, ConnectorException> failure;
+		private final Function<String, ConnectorException> failure;
 
 		private final Sinks.Empty<Void> done = Sinks.empty();
 
-		Send(Publisher<?> messages, java.util.function.Function<String, ConnectorException> failure) {
+		Send(Publisher<?> messages, Function<String, ConnectorException> failure) {
 			this.messages = messages;
 			this.failure = failure;
 		}

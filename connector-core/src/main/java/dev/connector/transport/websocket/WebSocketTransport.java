@@ -17,6 +17,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketHandshakeException;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.MonoSink;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.WebsocketClientSpec;
 
@@ -96,7 +97,7 @@ final class WebSocketTransport implements SessionTransport {
 	 * Emit a handshake answered with a status other than 101 as a response of that status,
 	 * as an HTTP transport would; any other failure as an error.
 	 */
-	private static void refused(Throwable error, reactor.core.publisher.MonoSink<TransportResponse> sink) {
+	private static void refused(Throwable error, MonoSink<TransportResponse> sink) {
 		if (error instanceof WebSocketClientHandshakeException handshake && handshake.response() != null
 				&& handshake.response().status().code() != 101) {
 			HttpResponse response = handshake.response();

@@ -1,10 +1,13 @@
 package dev.connector.transport.websocket;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 import dev.connector.AuthenticationException;
 import dev.connector.ConfigurationException;
@@ -31,11 +34,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.websocket.WebsocketInbound;
 import reactor.test.StepVerifier;
 
 import static io.micrometer.observation.tck.TestObservationRegistryAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The {@code websocket} transport against a real WebSocket server on loopback: request and
@@ -99,10 +104,10 @@ class WebSocketTransportTest {
 				.then(out.sendClose(1000, "done")))
 			.then()));
 		StepVerifier.create(quotes.stream(ConnectorRequest.get("").body("subscribe").build(), String.class))
-			.recordWith(java.util.ArrayList::new)
+			.recordWith(ArrayList::new)
 			.expectNextCount(1000)
 			.consumeRecordedWith((ticks) -> assertThat(ticks).containsExactlyElementsOf(
-					java.util.stream.IntStream.rangeClosed(1, 1000).mapToObj((i) -> "tick " + i + "\nline two").toList()))
+					IntStream.rangeClosed(1, 1000).mapToObj((i) -> "tick " + i + "\nline two").toList()))
 			.expectComplete()
 			.verify(Duration.ofSeconds(10));
 	}
@@ -301,7 +306,7 @@ class WebSocketTransportTest {
 	@Test
 	void closingTheConnectorClosesItsOpenSessions() throws InterruptedException {
 		CountDownLatch closedByClient = new CountDownLatch(1);
-		java.util.concurrent.atomic.AtomicReference<WebSocketCloseStatus> status = new java.util.concurrent.atomic.AtomicReference<>();
+		AtomicReference<WebSocketCloseStatus> status = new AtomicReference<>();
 		Connector quotes = connect(WebSocketServer.upgrading((in, out) -> {
 			in.receiveCloseStatus().subscribe((closed) -> {
 				status.set(closed);
@@ -328,7 +333,7 @@ class WebSocketTransportTest {
 					(builder) -> builder.settings((s) -> s.logging(
 							ClientSettings.LoggingSettings.builder().level(ClientSettings.LogLevel.BASIC).build())));
 			quotes.blocking().request(ConnectorRequest.get("").body("confidential-payload").build(), String.class);
-			org.awaitility.Awaitility.await()
+			await()
 				.atMost(Duration.ofSeconds(5))
 				.until(() -> logs.lines().stream().anyMatch((line) -> line.contains("event=connector.websocket.closed")));
 			assertThat(logs.lines()).anySatisfy((line) -> assertThat(line).contains("event=connector.websocket.closed")
@@ -395,7 +400,7 @@ class WebSocketTransportTest {
 	/**
 	 * Close the connection (no close frame) when the first message arrives.
 	 */
-	private static Mono<Void> dropOnFirstMessage(reactor.netty.http.websocket.WebsocketInbound in) {
+	private static Mono<Void> dropOnFirstMessage(WebsocketInbound in) {
 		return in.receive()
 			.concatMap((message) -> Mono.fromRunnable(() -> in.withConnection((connection) -> connection.channel().close())))
 			.then();
