@@ -174,6 +174,8 @@ class WebSocketTransportTest {
 			.allSatisfy((messages) -> assertThat(messages).hasSize(3)
 				.allSatisfy((message) -> assertThat(message.substring(message.indexOf('=') + 1))
 					.isEqualTo("session-" + message.substring(0, message.indexOf('=')))));
+		// each closed session let go of its connection
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.server.openConnections() == 0);
 	}
 
 	@Test
