@@ -149,6 +149,24 @@ public interface Connector extends AutoCloseable {
 	}
 
 	/**
+	 * Open a session for full-duplex messages, on a transport that holds sessions (such as
+	 * {@code websocket}). The handshake is made as a call is: through the interceptors (so
+	 * credentials go with it), within the request's (or the client's) {@code timeout},
+	 * retried as a call would be, observed and counted in the client's health; an error
+	 * status fails with the exception {@link #request(ConnectorRequest)} would raise. Once
+	 * the session is open nothing is retried. A request body, if any, is sent as the first
+	 * messages. Each subscription opens another session. Sessions still open when the
+	 * client closes are closed.
+	 * @param request the handshake's request
+	 * @return a publisher of the open session, or of a {@link ConnectorException}; a
+	 * {@link ConfigurationException} if the client's transport holds no sessions
+	 * @since 0.1.0
+	 */
+	default Mono<ConnectorSession> session(ConnectorRequest request) {
+		return Mono.error(new UnsupportedOperationException(getClass().getName() + " does not open sessions"));
+	}
+
+	/**
 	 * Make many calls, at most {@code maxConcurrency} at once, and collect one result per
 	 * request, in input order. See {@link BatchOptions} for deadlines and fail-fast.
 	 * @param requests the requests

@@ -63,6 +63,7 @@ import static dev.connector.config.SettingsChecks.positiveWhenSet;
  * @param followRedirects whether redirects are followed; credentials never go to another
  * host
  * @param sdk the settings of the {@code sdk} transport
+ * @param websocket the WebSocket settings, for the {@code websocket} transport
  * @since 0.1.0
  */
 public record ClientSettings(
@@ -91,7 +92,8 @@ public record ClientSettings(
 		boolean compression,
 		Http2Settings http2,
 		boolean followRedirects,
-		SdkSettings sdk) {
+		SdkSettings sdk,
+		WebSocketSettings websocket) {
 
 	/** The built-in overall deadline of one call, all attempts included. */
 	public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
@@ -138,6 +140,7 @@ public record ClientSettings(
 		Objects.requireNonNull(proxy, "proxy must not be null");
 		Objects.requireNonNull(http2, "http2 must not be null");
 		Objects.requireNonNull(sdk, "sdk must not be null");
+		Objects.requireNonNull(websocket, "websocket must not be null");
 	}
 
 	/**
@@ -185,7 +188,7 @@ public record ClientSettings(
 				+ ", " + this.rateLimiter + ", " + this.batch + ", " + this.stream + ", " + this.logging + ", " + this.observation
 				+ ", " + this.health + ", " + this.auth + ", " + this.ssl + ", " + this.proxy
 				+ ", compression=" + this.compression + ", " + this.http2
-				+ ", followRedirects=" + this.followRedirects + ", " + this.sdk + "]";
+				+ ", followRedirects=" + this.followRedirects + ", " + this.sdk + ", " + this.websocket + "]";
 	}
 
 	private static void checkName(String name) {
@@ -1374,6 +1377,32 @@ public record ClientSettings(
 	}
 
 	/**
+	 * WebSocket settings, for clients of the {@code websocket} transport.
+	 *
+	 * @param pingInterval how often an open WebSocket sends a ping, which keeps it alive
+	 * through proxies and proves the peer still there (its pong counts as traffic for
+	 * {@code stream.idle-timeout}); {@link Duration#ZERO} for no pings
+	 * @since 0.1.0
+	 */
+	public record WebSocketSettings(Duration pingInterval) {
+
+		/** The built-in WebSocket settings: a ping every 20 seconds. */
+		public static final WebSocketSettings DEFAULTS = new WebSocketSettings(Duration.ofSeconds(20));
+
+		/**
+		 * Create WebSocket settings, checking the value.
+		 * @throws ConfigurationException if the value is invalid
+		 */
+		public WebSocketSettings {
+			if (pingInterval == null || pingInterval.isNegative()) {
+				throw invalid(null, "websocket.ping-interval", "must not be negative but was " + pingInterval,
+						"Set it to a duration such as 20s, or to 0 for no pings.");
+			}
+		}
+
+	}
+
+	/**
 	 * How much of each call is logged.
 	 *
 	 * @since 0.1.0
@@ -1453,6 +1482,7 @@ public record ClientSettings(
 		private boolean followRedirects;
 
 		private SdkSettings sdk = SdkSettings.DEFAULTS;
+		private WebSocketSettings websocket = WebSocketSettings.DEFAULTS;
 
 		private Builder(String name) {
 			checkName(name);
@@ -1486,6 +1516,7 @@ public record ClientSettings(
 			this.http2 = settings.http2;
 			this.followRedirects = settings.followRedirects;
 			this.sdk = settings.sdk;
+			this.websocket = settings.websocket;
 		}
 
 		/**
@@ -1772,6 +1803,16 @@ public record ClientSettings(
 		}
 
 		/**
+		 * Set the WebSocket settings.
+		 * @param websocket the WebSocket settings
+		 * @return this builder
+		 */
+		public Builder websocket(WebSocketSettings websocket) {
+			this.websocket = Objects.requireNonNull(websocket, "websocket must not be null");
+			return this;
+		}
+
+		/**
 		 * Check every value and build the settings.
 		 * @return the settings
 		 * @throws ConfigurationException naming the first invalid value
@@ -1802,7 +1843,8 @@ public record ClientSettings(
 					this.compression,
 					this.http2,
 					this.followRedirects,
-					this.sdk);
+					this.sdk,
+					this.websocket);
 		}
 
 	}

@@ -25,6 +25,8 @@ final class Attempt {
 
 	private Flux<?> streamedElements;
 
+	private boolean messages;
+
 	Attempt(int number) {
 		this.number = number;
 	}
@@ -53,9 +55,19 @@ final class Attempt {
 	/**
 	 * Keep the body of a streamed response, which the interceptors see without it.
 	 * @param body the body chunks, not yet subscribed
+	 * @param messages whether each chunk is one whole message
 	 */
-	void streamed(Flux<DataBuffer> body) {
+	void streamed(Flux<DataBuffer> body, boolean messages) {
 		this.streamedBody = body;
+		this.messages = messages;
+	}
+
+	/**
+	 * Return whether each buffer of the streamed body is one whole message.
+	 * @return {@code true} for a message-oriented transport's body
+	 */
+	boolean messages() {
+		return this.messages;
 	}
 
 	/**

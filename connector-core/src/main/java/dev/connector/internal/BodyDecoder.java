@@ -9,9 +9,12 @@ import java.util.Optional;
 import dev.connector.ConnectorException;
 import dev.connector.ConnectorResponse;
 import dev.connector.DecodeException;
+import reactor.core.publisher.Flux;
 
 import org.springframework.core.ResolvableType;
 import org.springframework.core.codec.Decoder;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -108,6 +111,47 @@ public final class BodyDecoder implements ConnectorResponse.BodyReader {
 			throw failure(response, method, "Could not decode the body as " + type + " from " + describe(contentType),
 					ex);
 		}
+	}
+
+	/**
+	 * Decode each message of a message-oriented transport's body as one element, as the
+	 * body of a call is decoded: a message is never split into lines, nor joined with the
+	 * next. A message that decodes to nothing (an empty one, for a type other than
+	 * {@code String} or {@code byte[]}) is skipped.
+	 * @param handshake the response the messages came with, for their headers and errors
+	 * @param messages the messages, one buffer each
+	 * @param type the element type
+	 * @param method the request's method, for errors
+	 * @return the decoded messages, failing with a {@link DecodeException} on the first
+	 * one that does not decode
+	 */
+	@SuppressWarnings("unchecked")
+	<T> Flux<T> decodeMessages(ConnectorResponse handshake, Flux<DataBuffer> messages, ResolvableType type,
+			HttpMethod method) {
+		if (type.toClass() == DataBuffer.class) {
+			return (Flux<T>) messages;
+		}
+		return messages.handle((buffer, sink) -> {
+			byte[] bytes;
+			try {
+				bytes = new byte[buffer.readableByteCount()];
+				buffer.read(bytes);
+			}
+			finally {
+				DataBufferUtils.release(buffer);
+			}
+			ConnectorResponse message = ConnectorResponse.received(handshake.status(), handshake.headers(), bytes,
+					handshake.attempts(), handshake.uri(), this);
+			try {
+				T element = decode(message, type, method);
+				if (element != null) {
+					sink.next(element);
+				}
+			}
+			catch (RuntimeException ex) {
+				sink.error(ex);
+			}
+		});
 	}
 
 	private Optional<Decoder<?>> choose(ResolvableType type, MediaType contentType) {

@@ -21,6 +21,8 @@ final class CallProgress {
 
 	private volatile URI uri;
 
+	private volatile boolean messagesExchanged;
+
 	CallProgress(ConnectorRequest request, long deadline) {
 		this.request = request;
 		this.deadline = deadline;
@@ -50,7 +52,25 @@ final class CallProgress {
 		// attempts run one after another, so no two threads increment at once
 		int next = this.attempts + 1;
 		this.attempts = next;
+		this.messagesExchanged = false;
 		return next;
+	}
+
+	/**
+	 * Note that the current attempt's handshake completed on a message-oriented transport:
+	 * its messages went out, so a failure from now on is not retried.
+	 */
+	void exchangingMessages() {
+		this.messagesExchanged = true;
+	}
+
+	/**
+	 * Return whether the current attempt's handshake completed on a message-oriented
+	 * transport.
+	 * @return {@code true} once messages may have been sent
+	 */
+	boolean messagesExchanged() {
+		return this.messagesExchanged;
 	}
 
 	/**

@@ -14,6 +14,7 @@ import dev.connector.ConfigurationException;
 import dev.connector.Connector;
 import dev.connector.ConnectorRequest;
 import dev.connector.ConnectorResponse;
+import dev.connector.ConnectorSession;
 import dev.connector.batch.BatchExecution;
 import dev.connector.batch.BatchOptions;
 import dev.connector.batch.BatchResult;
@@ -77,7 +78,8 @@ final class DefaultConnector implements Connector {
 	@Override
 	public Mono<ConnectorResponse> probe(ConnectorRequest request) {
 		Objects.requireNonNull(request, "request must not be null");
-		return Mono.defer(() -> new RealCall(this.runtime, this.steps, request, true).execute());
+		return Mono.defer(() -> new RealCall(this.runtime, this.steps, request, true,
+				this.runtime.exchange()::probe).execute());
 	}
 
 	@Override
@@ -104,6 +106,12 @@ final class DefaultConnector implements Connector {
 		Objects.requireNonNull(request, "request must not be null");
 		Objects.requireNonNull(type, "type must not be null");
 		return Flux.defer(() -> new StreamCall<T>(this.runtime, this.steps, request, type).execute());
+	}
+
+	@Override
+	public Mono<ConnectorSession> session(ConnectorRequest request) {
+		Objects.requireNonNull(request, "request must not be null");
+		return DefaultConnectorSession.open(this.runtime, this.steps, request);
 	}
 
 	private <T> Mono<T> decodeBody(ConnectorRequest request, ResolvableType type) {

@@ -29,22 +29,38 @@ final class RealCall {
 
 	private final AttemptSteps steps;
 
+	private final Terminal terminal;
+
 	private final AttemptExchange exchange;
 
 	RealCall(ClientRuntime runtime, AttemptSteps steps, ConnectorRequest request, boolean probe) {
-		this(runtime, steps, request, probe, null);
+		this(runtime, steps, request, probe, runtime.exchange()::send);
+	}
+
+	/**
+	 * Create a call whose attempts end in the given exchange instead of sending the request
+	 * and reading the whole response, such as a session's handshake.
+	 */
+	RealCall(ClientRuntime runtime, AttemptSteps steps, ConnectorRequest request, boolean probe, Terminal terminal) {
+		this(runtime, steps, request, probe, terminal, null);
 	}
 
 	/**
 	 * Create a call whose attempts end in the given exchange rather than in the interceptor
-	 * chain and the transport.
+	 * chain and the transport, such as a vendor SDK's call.
 	 */
 	RealCall(ClientRuntime runtime, AttemptSteps steps, ConnectorRequest request, boolean probe,
 			AttemptExchange exchange) {
+		this(runtime, steps, request, probe, null, exchange);
+	}
+
+	private RealCall(ClientRuntime runtime, AttemptSteps steps, ConnectorRequest request, boolean probe,
+			Terminal terminal, AttemptExchange exchange) {
 		this.runtime = runtime;
 		this.request = request;
 		this.probe = probe;
 		this.steps = steps;
+		this.terminal = terminal;
 		this.exchange = exchange;
 	}
 
@@ -84,13 +100,23 @@ final class RealCall {
 		Mono<ConnectorResponse> exchange = (this.exchange != null)
 				? Mono.defer(() -> this.exchange.exchange(attempt, progress))
 				: Mono.defer(() -> this.steps.exchange(this.request, attempt, progress,
-						(sent) -> this.runtime.exchange().send(sent, attempt, progress)));
+						(sent) -> this.terminal.exchange(sent, attempt, progress)));
 		if (this.probe) {
 			return exchange.onErrorMap((error) -> this.steps.translate(error, progress));
 		}
 		Mono<ConnectorResponse> guarded = this.steps.guard(exchange, progress);
 		CallObservations observations = this.runtime.observations();
 		return (observations != null) ? observations.observeAttempt(guarded, attempt, progress) : guarded;
+	}
+
+	/**
+	 * The end of each attempt's interceptor chain.
+	 */
+	@FunctionalInterface
+	interface Terminal {
+
+		Mono<ConnectorResponse> exchange(ConnectorRequest request, Attempt attempt, CallProgress progress);
+
 	}
 
 }

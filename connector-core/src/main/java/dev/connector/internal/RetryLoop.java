@@ -79,6 +79,10 @@ final class RetryLoop {
 		if (!(error instanceof ConnectorException failure)) {
 			return false;
 		}
+		if (progress.messagesExchanged()) {
+			// a message-oriented exchange retries its handshake only: its messages may have been acted on
+			return false;
+		}
 		long remaining = progress.deadline() - this.timer.now(TimeUnit.NANOSECONDS);
 		return this.policy.decide(failure, progress.request(), progress.attempts(), remaining).retry();
 	}

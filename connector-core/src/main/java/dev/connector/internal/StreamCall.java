@@ -160,7 +160,12 @@ final class StreamCall<T> {
 			if (state.context() != null) {
 				state.context().setResponse(response);
 			}
-			return elements(response, attempt, state)
+			Flux<T> elements = attempt.messages() ? this.runtime.decoder()
+				.decodeMessages(response, (attempt.streamedBody() != null) ? attempt.streamedBody()
+						: Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(response.bodyAsByteBuffer())),
+						this.type, this.request.method())
+					: elements(response, attempt, state);
+			return elements
 				.timeout(Mono.delay(idle, this.runtime.timer()), (element) -> Mono.delay(idle, this.runtime.timer()))
 				.onErrorMap(TimeoutException.class,
 						(ex) -> limit(progress, "No stream element within the stream.idle-timeout of ", idle))

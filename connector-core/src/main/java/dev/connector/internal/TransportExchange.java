@@ -2,13 +2,16 @@ package dev.connector.internal;
 
 import java.net.URI;
 import java.util.Map;
+import java.util.function.Function;
 
 import dev.connector.ConnectorRequest;
 import dev.connector.ConnectorResponse;
+import dev.connector.transport.SessionTransport;
 import dev.connector.transport.Transport;
 import dev.connector.transport.TransportRequest;
 import dev.connector.transport.TransportResponse;
 import dev.connector.transport.UriResolver;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.io.buffer.DataBuffer;
@@ -41,11 +44,28 @@ final class TransportExchange {
 	}
 
 	Mono<ConnectorResponse> send(ConnectorRequest request, Attempt attempt, CallProgress progress) {
+		return send(request, attempt, progress, 1);
+	}
+
+	/**
+	 * Send a health probe: as {@link #send}, except that of a message-oriented transport
+	 * the handshake is the answer, and no reply is waited for.
+	 */
+	Mono<ConnectorResponse> probe(ConnectorRequest request, Attempt attempt, CallProgress progress) {
+		return send(request, attempt, progress, 0);
+	}
+
+	private Mono<ConnectorResponse> send(ConnectorRequest request, Attempt attempt, CallProgress progress,
+			int messages) {
 		URI uri = this.uris.resolve(request);
 		ConnectorResponse.BodyReader reader = this.decoder.reader(request.method());
 		int number = attempt.number();
-		return this.transport.send(outgoing(request, uri, attempt, progress))
-			.flatMap((response) -> buffered(response, number, uri, reader));
+		return this.transport.send(outgoing(request, uri, attempt, progress)).flatMap((response) -> {
+			if (response.messages() && response.status() < 400) {
+				progress.exchangingMessages();
+			}
+			return buffered(response, number, uri, reader, messages);
+		});
 	}
 
 	/**
@@ -54,25 +74,47 @@ final class TransportExchange {
 	 * its excerpt, as a call does.
 	 */
 	Mono<ConnectorResponse> open(ConnectorRequest request, Attempt attempt, CallProgress progress) {
+		return open(request, attempt, progress, this.transport::send);
+	}
+
+	/**
+	 * Open a session, as a stream is opened.
+	 * @throws ClassCastException if the transport holds no sessions, which the caller checked
+	 */
+	Mono<ConnectorResponse> openSession(ConnectorRequest request, Attempt attempt, CallProgress progress) {
+		return open(request, attempt, progress, ((SessionTransport) this.transport)::open);
+	}
+
+	boolean holdsSessions() {
+		return this.transport instanceof SessionTransport;
+	}
+
+	private Mono<ConnectorResponse> open(ConnectorRequest request, Attempt attempt, CallProgress progress,
+			Function<TransportRequest, Mono<TransportResponse>> exchange) {
 		URI uri = this.uris.resolve(request);
 		ConnectorResponse.BodyReader reader = this.decoder.reader(request.method());
 		int number = attempt.number();
-		return this.transport.send(outgoing(request, uri, attempt, progress)).flatMap((response) -> {
+		return exchange.apply(outgoing(request, uri, attempt, progress)).flatMap((response) -> {
 			if (response.status() >= 400) {
-				return buffered(response, number, uri, reader);
+				return buffered(response, number, uri, reader, 1);
 			}
-			attempt.streamed(response.body());
+			if (response.messages()) {
+				progress.exchangingMessages();
+			}
+			attempt.streamed(response.body(), response.messages());
 			return Mono.just(ConnectorResponse.received(response.status(), response.headers(), null, number, uri,
 					reader));
 		});
 	}
 
 	/**
-	 * Read a response's whole body, bounded by {@code max-in-memory-size}.
+	 * Read a response's whole body, bounded by {@code max-in-memory-size}; of a
+	 * message-oriented response, its first messages (one, or none), which ends the exchange.
 	 */
 	private Mono<ConnectorResponse> buffered(TransportResponse response, int attempt, URI uri,
-			ConnectorResponse.BodyReader reader) {
-		return DataBufferUtils.join(response.body(), this.maxInMemorySize)
+			ConnectorResponse.BodyReader reader, int messages) {
+		Flux<DataBuffer> chunks = response.messages() ? response.body().take(messages, true) : response.body();
+		return DataBufferUtils.join(chunks, this.maxInMemorySize)
 			.map((body) -> ConnectorResponse.received(response.status(), response.headers(), toBytes(body), attempt,
 					uri, reader))
 			.switchIfEmpty(Mono.fromSupplier(() -> ConnectorResponse.received(response.status(), response.headers(),

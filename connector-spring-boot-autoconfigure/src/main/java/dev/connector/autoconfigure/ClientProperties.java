@@ -159,6 +159,11 @@ public class ClientProperties {
 	 */
 	private final Sdk sdk = new Sdk();
 
+	/**
+	 * WebSocket settings, for the websocket transport.
+	 */
+	private final WebSocket websocket = new WebSocket();
+
 	public String getTransport() {
 		return this.transport;
 	}
@@ -885,6 +890,10 @@ public class ClientProperties {
 		return this.sdk;
 	}
 
+	public WebSocket getWebsocket() {
+		return this.websocket;
+	}
+
 	/**
 	 * How calls are authenticated. Every credential is masked wherever settings are shown.
 	 */
@@ -1389,6 +1398,28 @@ public class ClientProperties {
 
 		public void setProvider(String provider) {
 			this.provider = provider;
+		}
+
+	}
+
+	/**
+	 * WebSocket settings.
+	 */
+	public static class WebSocket {
+
+		/**
+		 * How often an open WebSocket sends a ping, which keeps it alive through proxies and
+		 * proves the server still there; its pong counts as traffic for
+		 * stream.idle-timeout. 0 for no pings.
+		 */
+		private Duration pingInterval;
+
+		public Duration getPingInterval() {
+			return this.pingInterval;
+		}
+
+		public void setPingInterval(Duration pingInterval) {
+			this.pingInterval = pingInterval;
 		}
 
 	}

@@ -24,6 +24,7 @@ import dev.connector.config.ClientSettings.StreamSettings;
 import dev.connector.config.ClientSettings.RateLimiterSettings;
 import dev.connector.config.ClientSettings.RetrySettings;
 import dev.connector.config.ClientSettings.SdkSettings;
+import dev.connector.config.ClientSettings.WebSocketSettings;
 
 import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.util.unit.DataSize;
@@ -133,6 +134,7 @@ final class ClientSettingsResolver {
 						: base.http2().cleartext()));
 		map.from(properties::getFollowRedirects).to(settings::followRedirects);
 		map.from(properties.getSdk()::getProvider).as(SdkSettings::new).to(settings::sdk);
+		map.from(properties.getWebsocket()::getPingInterval).as(WebSocketSettings::new).to(settings::websocket);
 		return settings.build();
 	}
 

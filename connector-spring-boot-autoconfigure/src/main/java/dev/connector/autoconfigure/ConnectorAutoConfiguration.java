@@ -9,6 +9,7 @@ import dev.connector.resilience.ResilienceRegistries;
 import dev.connector.transport.TransportFactory;
 import dev.connector.transport.TransportRegistry;
 import dev.connector.transport.http.HttpTransportFactory;
+import dev.connector.transport.websocket.WebSocketTransportFactory;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
@@ -44,7 +45,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * Auto-configuration for Connector: one {@link Connector} bean per
  * {@code connector.clients.<name>}, a {@link ConnectorRegistry}, and the transports they
- * run on. The {@code http} transport starts from Spring Boot's {@link WebClient.Builder}.
+ * run on. The {@code http} transport starts from Spring Boot's {@link WebClient.Builder};
+ * the {@code websocket} transport writes messages with the application's codecs.
  *
  * @since 0.1.0
  */
@@ -150,6 +152,19 @@ public class ConnectorAutoConfiguration {
 	@ConditionalOnMissingBean
 	ConnectorLifecycle connectorLifecycle(ConnectorRegistry connectors, ConnectorProperties properties) {
 		return new ConnectorLifecycle(connectors, properties.getShutdown().getTimeout());
+	}
+
+	/**
+	 * The shipped {@code websocket} transport, ordered last so that an application's own
+	 * factory of type {@code websocket} replaces it. It writes messages with the
+	 * application's codecs ({@link CodecCustomizer}s, so its {@code ObjectMapper}).
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	@Order(Ordered.LOWEST_PRECEDENCE)
+	WebSocketTransportFactory webSocketTransportFactory(ObjectProvider<CodecCustomizer> codecCustomizers) {
+		return new WebSocketTransportFactory(
+				(codecs) -> codecCustomizers.orderedStream().forEach((customizer) -> customizer.customize(codecs)));
 	}
 
 	@Configuration(proxyBeanMethods = false)

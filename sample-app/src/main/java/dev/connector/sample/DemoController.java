@@ -11,6 +11,7 @@ import dev.connector.ResponseException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -28,8 +29,11 @@ class DemoController {
 
 	private final Connector quotes;
 
-	DemoController(Connector quotes) {
+	private final Connector live;
+
+	DemoController(Connector quotes, @Qualifier("live") Connector live) {
 		this.quotes = quotes;
+		this.live = live;
 	}
 
 	/** One call, decoded into a record. */
@@ -61,6 +65,18 @@ class DemoController {
 	@GetMapping(path = "/demo/ticks", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	Flux<Quote> ticks() {
 		return this.quotes.stream(ConnectorRequest.get("/ticks").build(), Quote.class);
+	}
+
+	/** One message over a WebSocket, answered by the first quote the upstream sends back. */
+	@GetMapping("/demo/live/{symbol}")
+	Mono<Quote> live(@PathVariable String symbol) {
+		return this.live.request(ConnectorRequest.get("").body(symbol).build(), Quote.class);
+	}
+
+	/** Every quote the upstream's WebSocket sends for a symbol, relayed as they arrive. */
+	@GetMapping(path = "/demo/live/{symbol}/ticks", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	Flux<Quote> liveTicks(@PathVariable String symbol) {
+		return this.live.stream(ConnectorRequest.get("").body(symbol).build(), Quote.class);
 	}
 
 	@ExceptionHandler(ConnectorException.class)

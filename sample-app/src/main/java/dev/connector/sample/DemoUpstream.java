@@ -24,6 +24,8 @@ import org.springframework.stereotype.Component;
  * <li>{@code GET /slow}: answers after two seconds</li>
  * <li>{@code GET /ticks}: a Server-Sent Events stream of ten quotes, one every 500 ms,
  * resuming after a {@code Last-Event-ID}</li>
+ * <li>{@code /live}: a WebSocket; for each symbol it receives as a message it sends three
+ * quotes of it, one message each, and after the first symbol's it closes</li>
  * </ul>
  */
 @Component
@@ -51,7 +53,13 @@ class DemoUpstream implements DisposableBean {
 					.sendString(Flux.interval(Duration.ZERO, Duration.ofMillis(500))
 						.map((i) -> i + 1 + lastEventId(request.requestHeaders().get("Last-Event-ID")))
 						.takeWhile((id) -> id <= 10)
-						.map((id) -> "id: " + id + "\ndata: " + quote("ACME", id) + "\n\n"))))
+						.map((id) -> "id: " + id + "\ndata: " + quote("ACME", id) + "\n\n")))
+				.ws("/live", (in, out) -> in.receive()
+					.asString()
+					.concatMap((symbol) -> out.sendString(Flux.range(0, 3).map((tick) -> quote(symbol.trim(), tick)))
+						.then()
+						.then(out.sendClose(1000, "done")))
+					.then()))
 			.bindNow();
 		logger.info("event=demo.upstream.started url=http://127.0.0.1:{}", this.server.port());
 	}

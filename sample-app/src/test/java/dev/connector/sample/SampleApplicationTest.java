@@ -82,6 +82,32 @@ class SampleApplicationTest {
 	}
 
 	@Test
+	void liveQuoteIsFetchedOverTheUpstreamsWebSocket() {
+		this.client.get()
+			.uri("/demo/live/initech")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.symbol")
+			.isEqualTo("INITECH");
+	}
+
+	@Test
+	void liveTicksRelayEveryWebSocketMessageAsAnEvent() {
+		assertThat(this.client.get()
+			.uri("/demo/live/acme/ticks")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(Quote.class)
+			.getResponseBody()
+			.collectList()
+			.block(java.time.Duration.ofSeconds(10))).hasSize(3).allSatisfy((quote) -> assertThat(quote.symbol())
+				.isEqualTo("ACME"));
+	}
+
+	@Test
 	void actuatorListsTheClientsResilienceInstances() {
 		this.client.get().uri("/actuator/retries").exchange().expectStatus().isOk().expectBody()
 			.jsonPath("$.retries[?(@ == 'quotes')]").exists();

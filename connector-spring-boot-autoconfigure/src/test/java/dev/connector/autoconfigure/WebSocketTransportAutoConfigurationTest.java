@@ -1,0 +1,84 @@
+package dev.connector.autoconfigure;
+
+import java.time.Duration;
+
+import dev.connector.Connector;
+import dev.connector.ConnectorRequest;
+import dev.connector.ConnectorSession;
+import dev.connector.test.WebSocketServer;
+import dev.connector.transport.TransportFactory;
+import dev.connector.transport.websocket.WebSocketTransportFactory;
+import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.test.StepVerifier;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.http.codec.CodecsAutoConfiguration;
+import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.reactive.function.client.WebClientAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The {@code websocket} transport in a Spring Boot application: available by its type,
+ * configured by properties, writing with the application's codecs, replaceable.
+ */
+class WebSocketTransportAutoConfigurationTest {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(ConnectorAutoConfiguration.class, WebClientAutoConfiguration.class,
+				CodecsAutoConfiguration.class, JacksonAutoConfiguration.class));
+
+	@AutoClose
+	private final WebSocketServer server = WebSocketServer.upgrading(WebSocketServer.echo("echo: "));
+
+	@Test
+	void clientWithTransportWebsocketConfiguredByPropertiesWorksEndToEnd() {
+		this.contextRunner
+			.withPropertyValues("connector.clients.quotes.transport=websocket",
+					"connector.clients.quotes.url=" + this.server.url() + "/quotes",
+					"connector.clients.quotes.headers.X-Caller=orders-service",
+					"connector.clients.quotes.websocket.ping-interval=5s")
+			.run((context) -> {
+				Connector quotes = context.getBean("quotes", Connector.class);
+				assertThat(quotes.settings().websocket().pingInterval()).isEqualTo(Duration.ofSeconds(5));
+				assertThat(quotes.blocking().request(ConnectorRequest.get("").body("hello").build(), String.class))
+					.isEqualTo("echo: hello");
+				ConnectorSession session = quotes.session(ConnectorRequest.get("/chat").build())
+					.block(Duration.ofSeconds(5));
+				StepVerifier.create(session.send(Flux.just("a", "b")).thenMany(session.receive(String.class).take(2)))
+					.expectNext("echo: a", "echo: b")
+					.verifyComplete();
+				session.close().block(Duration.ofSeconds(5));
+				assertThat(this.server.handshakes()).hasSize(2)
+					.allSatisfy((headers) -> assertThat(headers.get("X-Caller")).isEqualTo("orders-service"));
+			});
+	}
+
+	@Test
+	void messagesAreWrittenWithTheApplicationsObjectMapper() {
+		this.contextRunner
+			.withPropertyValues("spring.jackson.property-naming-strategy=SNAKE_CASE",
+					"connector.clients.quotes.transport=websocket", "connector.clients.quotes.url=" + this.server.url())
+			.run((context) -> {
+				String reply = context.getBean(Connector.class)
+					.blocking()
+					.request(ConnectorRequest.get("").body(new Order("ACME", 3)).build(), String.class);
+				assertThat(reply).isEqualTo("echo: {\"stock_symbol\":\"ACME\",\"quantity\":3}");
+			});
+	}
+
+	@Test
+	void userTransportFactoryOfTypeWebsocketReplacesTheShippedOne() {
+		this.contextRunner.withBean("myWebSocketTransportFactory", WebSocketTransportFactory.class,
+				WebSocketTransportFactory::new)
+			.run((context) -> assertThat(context.getBeansOfType(TransportFactory.class))
+				.containsOnlyKeys("myWebSocketTransportFactory", "httpTransportFactory"));
+	}
+
+	record Order(String stockSymbol, int quantity) {
+	}
+
+}
