@@ -63,7 +63,7 @@ final class BootHttpConnectorFactory implements HttpConnectorFactory {
 			return build(settings, httpClient, null);
 		}
 		ReloadableClientHttpConnector connector = new ReloadableClientHttpConnector(
-				build(settings, httpClient, bundle(settings, bundleName)));
+				build(settings, httpClient, bundle(this.sslBundles, settings, bundleName)));
 		this.sslBundles.addBundleUpdateHandler(bundleName, (updated) -> {
 			try {
 				connector.reload(build(settings, httpClient, updated));
@@ -77,11 +77,15 @@ final class BootHttpConnectorFactory implements HttpConnectorFactory {
 		return connector;
 	}
 
-	private SslBundle bundle(ClientSettings settings, String name) {
-		List<String> names = (this.sslBundles != null) ? this.sslBundles.getBundleNames() : List.of();
+	/**
+	 * Return the named bundle, or fail naming the client's property and the bundles there
+	 * are.
+	 */
+	static SslBundle bundle(SslBundles sslBundles, ClientSettings settings, String name) {
+		List<String> names = (sslBundles != null) ? sslBundles.getBundleNames() : List.of();
 		try {
-			if (this.sslBundles != null) {
-				return this.sslBundles.getBundle(name);
+			if (sslBundles != null) {
+				return sslBundles.getBundle(name);
 			}
 		}
 		catch (NoSuchSslBundleException ex) {

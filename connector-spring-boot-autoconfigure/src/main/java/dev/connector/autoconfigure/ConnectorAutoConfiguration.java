@@ -162,9 +162,11 @@ public class ConnectorAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@Order(Ordered.LOWEST_PRECEDENCE)
-	WebSocketTransportFactory webSocketTransportFactory(ObjectProvider<CodecCustomizer> codecCustomizers) {
+	WebSocketTransportFactory webSocketTransportFactory(ObjectProvider<CodecCustomizer> codecCustomizers,
+			ObjectProvider<SslBundles> sslBundles) {
 		return new WebSocketTransportFactory(
-				(codecs) -> codecCustomizers.orderedStream().forEach((customizer) -> customizer.customize(codecs)));
+				(codecs) -> codecCustomizers.orderedStream().forEach((customizer) -> customizer.customize(codecs)),
+				new BootWebSocketClientConfigurer(sslBundles.getIfAvailable()));
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -5,21 +5,29 @@ import java.time.Duration;
 import dev.connector.Connector;
 import dev.connector.ConnectorRequest;
 import dev.connector.ConnectorSession;
+import dev.connector.TransportException;
+import dev.connector.test.TestCertificates;
 import dev.connector.test.WebSocketServer;
 import dev.connector.transport.TransportFactory;
 import dev.connector.transport.websocket.WebSocketTransportFactory;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.Http11SslContextSpec;
+import reactor.netty.http.server.HttpServer;
 import reactor.test.StepVerifier;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.http.client.reactive.ClientHttpConnectorAutoConfiguration;
 import org.springframework.boot.autoconfigure.http.codec.CodecsAutoConfiguration;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.reactive.function.client.WebClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The {@code websocket} transport in a Spring Boot application: available by its type,
@@ -68,6 +76,55 @@ class WebSocketTransportAutoConfigurationTest {
 					.request(ConnectorRequest.get("").body(new Order("ACME", 3)).build(), String.class);
 				assertThat(reply).isEqualTo("echo: {\"stock_symbol\":\"ACME\",\"quantity\":3}");
 			});
+	}
+
+	@Test
+	void wssIsVerifiedAgainstTheClientsSslBundle() {
+		TestCertificates.Certificate certificate = TestCertificates.server();
+		DisposableServer secure = HttpServer.create()
+			.host("127.0.0.1")
+			.port(0)
+			.secure((ssl) -> ssl.sslContext(
+					Http11SslContextSpec.forServer(certificate.privateKey(), certificate.certificate())))
+			.handle((request, response) -> response.sendWebsocket(WebSocketServer.echo("secure: ")))
+			.bindNow();
+		try {
+			String url = "wss://127.0.0.1:" + secure.port();
+			this.contextRunner.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class,
+					ClientHttpConnectorAutoConfiguration.class))
+				.withPropertyValues("connector.clients.trusted.transport=websocket",
+						"connector.clients.trusted.url=" + url, "connector.clients.trusted.ssl.bundle=upstream",
+						"spring.ssl.bundle.pem.upstream.truststore.certificate=" + certificate.certificateLocation(),
+						"connector.clients.untrusted.transport=websocket", "connector.clients.untrusted.url=" + url,
+						"connector.clients.untrusted.retry.enabled=false", "connector.default-client=trusted")
+				.run((context) -> {
+					assertThat(context.getBean("trusted", Connector.class)
+						.blocking()
+						.request(ConnectorRequest.get("").body("hello").build(), String.class))
+						.isEqualTo("secure: hello");
+					assertThatExceptionOfType(TransportException.class)
+						.isThrownBy(() -> context.getBean("untrusted", Connector.class)
+							.blocking()
+							.request(ConnectorRequest.get("").body("hello").build(), String.class))
+						.withMessageContaining("not trusted")
+						.withMessageContaining("connector.clients.untrusted.ssl.bundle");
+				});
+		}
+		finally {
+			secure.disposeNow(Duration.ofSeconds(5));
+		}
+	}
+
+	@Test
+	void unknownSslBundleStopsStartUpNamingTheProperty() {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class,
+					ClientHttpConnectorAutoConfiguration.class))
+			.withPropertyValues("connector.clients.quotes.transport=websocket",
+					"connector.clients.quotes.url=wss://127.0.0.1:9", "connector.clients.quotes.ssl.bundle=missing")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("connector.clients.quotes.ssl.bundle")
+				.hasMessageContaining("'missing'"));
 	}
 
 	@Test

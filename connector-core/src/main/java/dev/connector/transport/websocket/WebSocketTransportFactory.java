@@ -53,6 +53,8 @@ public final class WebSocketTransportFactory implements TransportFactory {
 
 	private final MessageEncoder encoder;
 
+	private final WebSocketClientConfigurer configurer;
+
 	/**
 	 * Create a factory whose transports write messages with the default codecs.
 	 */
@@ -68,10 +70,21 @@ public final class WebSocketTransportFactory implements TransportFactory {
 	 * @param codecs called once with the codec configurer
 	 */
 	public WebSocketTransportFactory(Consumer<ClientCodecConfigurer> codecs) {
+		this(codecs, WebSocketTransportFactory::withoutBundles);
+	}
+
+	/**
+	 * Create a factory whose transports write messages with the given codecs and connect
+	 * with clients the given configurer finishes, such as with an SSL bundle's material.
+	 * @param codecs called once with the codec configurer
+	 * @param configurer finishes each client's {@code HttpClient}
+	 */
+	public WebSocketTransportFactory(Consumer<ClientCodecConfigurer> codecs, WebSocketClientConfigurer configurer) {
 		Objects.requireNonNull(codecs, "codecs must not be null");
-		ClientCodecConfigurer configurer = ClientCodecConfigurer.create();
-		codecs.accept(configurer);
-		this.encoder = new MessageEncoder(configurer);
+		this.configurer = Objects.requireNonNull(configurer, "configurer must not be null");
+		ClientCodecConfigurer codecConfigurer = ClientCodecConfigurer.create();
+		codecs.accept(codecConfigurer);
+		this.encoder = new MessageEncoder(codecConfigurer);
 	}
 
 	@Override
@@ -91,11 +104,6 @@ public final class WebSocketTransportFactory implements TransportFactory {
 					"'" + settings.baseUrl() + "' has scheme '" + scheme + "' but a websocket client needs ws or wss",
 					"Use a ws:// or wss:// URL, or choose the transport that speaks " + scheme + ".");
 		}
-		if (settings.ssl().bundle() != null) {
-			throw new ConfigurationException(settings.name(), "ssl.bundle",
-					"is not supported by the websocket transport: wss:// URLs are verified with the JDK's trust store",
-					"Remove ssl.bundle from this client, or add the server's certificate to the JDK's trust store.");
-		}
 		ChannelGroup connections = new DefaultChannelGroup("connector-" + settings.name() + "-websocket",
 				GlobalEventExecutor.INSTANCE);
 		// no pool: a WebSocket connection serves one call or session, then closes
@@ -103,9 +111,6 @@ public final class WebSocketTransportFactory implements TransportFactory {
 			.doOnConnected((connection) -> connections.add(connection.channel()))
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
 					(int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()));
-		if ("wss".equalsIgnoreCase(scheme)) {
-			client = client.secure();
-		}
 		ProxySettings proxy = settings.proxy();
 		if (proxy.enabled()) {
 			client = client.proxy((spec) -> {
@@ -121,11 +126,26 @@ public final class WebSocketTransportFactory implements TransportFactory {
 				}
 			});
 		}
+		client = this.configurer.configure(settings, client);
 		WebsocketClientSpec spec = WebsocketClientSpec.builder()
 			.maxFramePayloadLength(settings.maxInMemorySize())
 			.compress(settings.compression())
 			.build();
 		return new WebSocketTransport(settings, client, spec, this.encoder, connections);
+	}
+
+	/**
+	 * Without Spring Boot's SSL bundles: {@code wss://} with the JDK's trust store, and
+	 * {@code ssl.bundle} refused.
+	 */
+	private static HttpClient withoutBundles(ClientSettings settings, HttpClient client) {
+		if (settings.ssl().bundle() != null) {
+			throw new ConfigurationException(settings.name(), "ssl.bundle",
+					"names an SSL bundle, which only the Spring Boot starter can resolve",
+					"Use the Spring Boot starter, or give WebSocketTransportFactory a WebSocketClientConfigurer "
+							+ "that applies the TLS material.");
+		}
+		return "wss".equalsIgnoreCase(settings.baseUrl().getScheme()) ? client.secure() : client;
 	}
 
 }
