@@ -102,6 +102,25 @@ class AnthropicSdkTest {
 	}
 
 	@Test
+	void rateLimitIsRetriedAfterItsRetryAfterByConnectorsPolicyAlone() {
+		Connector anthropic = connect((request, response) -> (this.server.requests().size() == 1)
+				? response.status(429).header("Retry-After", "1").header("Content-Type", "application/json")
+					.sendString(Mono.just(VendorWire.anthropicError("rate_limit_error", "Rate limited")))
+				: response.header("Content-Type", "application/json")
+					.sendString(Mono.just(VendorWire.anthropicMessage("Hello after waiting"))));
+		long started = System.nanoTime();
+
+		Message message = anthropic.sdk(AnthropicClientAsync.class)
+			.call((client) -> client.messages().create(PARAMS))
+			.block(Duration.ofSeconds(10));
+
+		assertThat(message.content().get(0).asText().text()).isEqualTo("Hello after waiting");
+		// one attempt of Connector's per request, none of the SDK's own, one Retry-After apart
+		assertThat(this.server.requests()).hasSize(2);
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+	}
+
+	@Test
 	void retriesAnOverloadedUpstreamByConnectorsPolicyAlone() {
 		Connector anthropic = connect((request, response) -> response.status(529)
 			.header("Content-Type", "application/json")
