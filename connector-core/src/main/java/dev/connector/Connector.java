@@ -292,7 +292,7 @@ public interface Connector extends AutoCloseable {
 
 		/**
 		 * Look the transport factory up by the settings' transport type in this registry.
-		 * Without one, only the {@code http} type is known.
+		 * Without one, the {@code http} and {@code netty} types are known.
 		 * @param registry the registry
 		 * @return this builder
 		 */

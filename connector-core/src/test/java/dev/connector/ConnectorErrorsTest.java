@@ -1,14 +1,17 @@
 package dev.connector;
 
 import java.time.Duration;
+import java.util.stream.Stream;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.connector.config.ClientSettings;
+import dev.connector.test.EachHttpTransport;
+import dev.connector.test.HttpTransportUnderTest;
 import dev.connector.test.LoopbackServer;
 import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import reactor.core.publisher.Mono;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,6 +24,9 @@ import static org.awaitility.Awaitility.await;
  */
 class ConnectorErrorsTest {
 
+	/** The transport of the running test, which each test sets first. */
+	private HttpTransportUnderTest transport;
+
 	@AutoClose
 	private LoopbackServer server;
 
@@ -30,17 +36,25 @@ class ConnectorErrorsTest {
 
 	private Connector connect(LoopbackServer.Handler handler, Duration timeout) {
 		this.server = LoopbackServer.start(handler);
-		this.connector = Connector.builder("payments")
+		this.connector = this.transport.builder("payments")
 			.settings((s) -> s.baseUrl(this.server.baseUrl()).timeout(timeout))
 			.build();
 		return this.connector;
 	}
 
-	@ParameterizedTest(name = "{0} -> {1}")
-	@CsvSource({ "400, ClientErrorException", "404, ClientErrorException", "401, AuthenticationException",
-			"403, AuthenticationException", "429, RateLimitedException", "500, ServerErrorException",
-			"503, ServerErrorException" })
-	void errorStatusMapsToItsExceptionNamingClientMethodAndUri(int status, String type) {
+	static Stream<Arguments> errorStatuses() {
+		Object[][] statuses = { { 400, "ClientErrorException" }, { 404, "ClientErrorException" },
+				{ 401, "AuthenticationException" }, { 403, "AuthenticationException" },
+				{ 429, "RateLimitedException" }, { 500, "ServerErrorException" }, { 503, "ServerErrorException" } };
+		return HttpTransportUnderTest.ALL.stream()
+			.flatMap((transport) -> Stream.of(statuses).map((row) -> Arguments.of(transport, row[0], row[1])));
+	}
+
+	@ParameterizedTest(name = "[{0}] {1} -> {2}")
+	@MethodSource("errorStatuses")
+	void errorStatusMapsToItsExceptionNamingClientMethodAndUri(HttpTransportUnderTest transport, int status,
+			String type) {
+		this.transport = transport;
 		connect((request, response) -> response.status(status).sendString(Mono.just("{\"error\":\"nope\"}")),
 				Duration.ofSeconds(5));
 		ResponseException error = catchThrowableOfType(ResponseException.class,
@@ -56,16 +70,18 @@ class ConnectorErrorsTest {
 			.hasMessageContaining(String.valueOf(status));
 	}
 
-	@Test
-	void rateLimitedCarriesRetryAfterSeconds() {
+	@EachHttpTransport
+	void rateLimitedCarriesRetryAfterSeconds(HttpTransportUnderTest transport) {
+		this.transport = transport;
 		connect((request, response) -> response.status(429).header("Retry-After", "7").send(), Duration.ofSeconds(5));
 		RateLimitedException error = catchThrowableOfType(RateLimitedException.class,
 				() -> this.connector.blocking().request(ConnectorRequest.get("/quotes").build()));
 		assertThat(error.getRetryAfter()).isEqualTo(Duration.ofSeconds(7));
 	}
 
-	@Test
-	void rateLimitedCarriesRetryAfterHttpDate() {
+	@EachHttpTransport
+	void rateLimitedCarriesRetryAfterHttpDate(HttpTransportUnderTest transport) {
+		this.transport = transport;
 		String inTenSeconds = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
 			.format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(10));
 		connect((request, response) -> response.status(429).header("Retry-After", inTenSeconds).send(),
@@ -75,8 +91,9 @@ class ConnectorErrorsTest {
 		assertThat(error.getRetryAfter()).isBetween(Duration.ofSeconds(8), Duration.ofSeconds(10));
 	}
 
-	@Test
-	void bodyExcerptIsBounded() {
+	@EachHttpTransport
+	void bodyExcerptIsBounded(HttpTransportUnderTest transport) {
+		this.transport = transport;
 		String huge = "e".repeat(50_000);
 		connect((request, response) -> response.status(500).sendString(Mono.just(huge)), Duration.ofSeconds(5));
 		ServerErrorException error = catchThrowableOfType(ServerErrorException.class,
@@ -85,10 +102,11 @@ class ConnectorErrorsTest {
 		assertThat(error.getMessage()).hasSizeLessThan(500);
 	}
 
-	@Test
-	void connectionRefusedIsTransportExceptionBeforeConnecting() {
+	@EachHttpTransport
+	void connectionRefusedIsTransportExceptionBeforeConnecting(HttpTransportUnderTest transport) {
+		this.transport = transport;
 		int port = LoopbackServer.unusedPort();
-		this.connector = Connector.builder("payments").settings((s) -> s.baseUrl("http://127.0.0.1:" + port)).build();
+		this.connector = this.transport.builder("payments").settings((s) -> s.baseUrl("http://127.0.0.1:" + port)).build();
 		TransportException error = catchThrowableOfType(TransportException.class,
 				() -> this.connector.blocking().request(ConnectorRequest.get("/x").build()));
 		assertThat(error.isConnectFailure()).isTrue();
@@ -96,8 +114,9 @@ class ConnectorErrorsTest {
 			.hasMessageContaining("GET http://127.0.0.1:" + port + "/x");
 	}
 
-	@Test
-	void connectionResetIsTransportExceptionAfterConnecting() {
+	@EachHttpTransport
+	void connectionResetIsTransportExceptionAfterConnecting(HttpTransportUnderTest transport) {
+		this.transport = transport;
 		connect((request, response) -> LoopbackServer.reset(response), Duration.ofSeconds(5));
 		TransportException error = catchThrowableOfType(TransportException.class,
 				() -> this.connector.blocking().request(ConnectorRequest.get("/x").build()));
@@ -105,8 +124,9 @@ class ConnectorErrorsTest {
 		assertThat(error.getUri()).hasToString(this.server.baseUrl() + "/x");
 	}
 
-	@Test
-	void slowServerTimesOutAtTheDeadlineNotWhenTheServerAnswers() {
+	@EachHttpTransport
+	void slowServerTimesOutAtTheDeadlineNotWhenTheServerAnswers(HttpTransportUnderTest transport) {
+		this.transport = transport;
 		connect((request, response) -> Mono.delay(Duration.ofSeconds(10)).thenEmpty(response.send()),
 				Duration.ofMillis(500));
 		long start = System.nanoTime();
@@ -120,8 +140,9 @@ class ConnectorErrorsTest {
 		assertThat(error).hasMessageContaining("client=payments").hasMessageContaining("/slow");
 	}
 
-	@Test
-	void perRequestTimeoutOverridesTheClients() {
+	@EachHttpTransport
+	void perRequestTimeoutOverridesTheClients(HttpTransportUnderTest transport) {
+		this.transport = transport;
 		connect((request, response) -> Mono.delay(Duration.ofMillis(700)).thenEmpty(response.sendString(Mono.just("ok"))),
 				Duration.ofMillis(300));
 		ConnectorResponse response = this.connector.blocking()
@@ -132,10 +153,11 @@ class ConnectorErrorsTest {
 		assertThat(error.getTimeout()).isEqualTo(Duration.ofMillis(300));
 	}
 
-	@Test
-	void attemptTimeoutEndsEachAttempt() {
+	@EachHttpTransport
+	void attemptTimeoutEndsEachAttempt(HttpTransportUnderTest transport) {
+		this.transport = transport;
 		this.server = LoopbackServer.start((request, response) -> Mono.delay(Duration.ofSeconds(10)).then());
-		this.connector = Connector.builder("payments")
+		this.connector = this.transport.builder("payments")
 			.settings((s) -> s.baseUrl(this.server.baseUrl()).attemptTimeout(Duration.ofMillis(300)))
 			.build();
 		ConnectorTimeoutException error = catchThrowableOfType(ConnectorTimeoutException.class,
@@ -144,8 +166,9 @@ class ConnectorErrorsTest {
 		assertThat(error).hasMessageContaining("attempt-timeout");
 	}
 
-	@Test
-	void timedOutCallReleasesItsConnection() {
+	@EachHttpTransport
+	void timedOutCallReleasesItsConnection(HttpTransportUnderTest transport) {
+		this.transport = transport;
 		connect((request, response) -> Mono.delay(Duration.ofSeconds(10)).thenEmpty(response.send()),
 				Duration.ofMillis(200));
 		catchThrowableOfType(ConnectorTimeoutException.class,
@@ -153,8 +176,9 @@ class ConnectorErrorsTest {
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.server.openConnections() == 0);
 	}
 
-	@Test
-	void closingTheConnectorClosesItsConnections() {
+	@EachHttpTransport
+	void closingTheConnectorClosesItsConnections(HttpTransportUnderTest transport) {
+		this.transport = transport;
 		connect((request, response) -> response.sendString(Mono.just("ok")), Duration.ofSeconds(5));
 		for (int i = 0; i < 3; i++) {
 			this.connector.blocking().request(ConnectorRequest.get("/ok").build());
@@ -164,12 +188,13 @@ class ConnectorErrorsTest {
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.server.openConnections() == 0);
 	}
 
-	@Test
-	void transportConnectsLazilyOnFirstCall() {
+	@EachHttpTransport
+	void transportConnectsLazilyOnFirstCall(HttpTransportUnderTest transport) {
+		this.transport = transport;
 		AtomicInteger connects = new AtomicInteger();
 		this.server = LoopbackServer.start((request, response) -> response.sendString(Mono.just("ok")));
-		dev.connector.transport.http.HttpTransportFactory http = new dev.connector.transport.http.HttpTransportFactory();
-		this.connector = Connector.builder("lazy")
+		dev.connector.transport.TransportFactory http = this.transport.factory(java.util.function.UnaryOperator.identity());
+		this.connector = this.transport.builder("lazy")
 			.settings((s) -> s.baseUrl(this.server.baseUrl()))
 			.transportFactory(new dev.connector.transport.TransportFactory() {
 				@Override
@@ -207,8 +232,9 @@ class ConnectorErrorsTest {
 		assertThat(connects).hasValue(1);
 	}
 
-	@Test
-	void bodyNoCodecCanWriteFailsAsConfigurationNamingTheContentType() {
+	@EachHttpTransport
+	void bodyNoCodecCanWriteFailsAsConfigurationNamingTheContentType(HttpTransportUnderTest transport) {
+		this.transport = transport;
 		connect((request, response) -> response.send(), Duration.ofSeconds(5));
 		ConnectorException error = catchThrowableOfType(ConnectorException.class,
 				() -> this.connector.blocking()
@@ -221,10 +247,11 @@ class ConnectorErrorsTest {
 		assertThat(this.server.requests()).isEmpty();
 	}
 
-	@Test
-	void stalledResponseFailsAfterTheReadTimeoutNamingIt() {
+	@EachHttpTransport
+	void stalledResponseFailsAfterTheReadTimeoutNamingIt(HttpTransportUnderTest transport) {
+		this.transport = transport;
 		this.server = LoopbackServer.start((request, response) -> Mono.never());
-		this.connector = Connector.builder("payments")
+		this.connector = this.transport.builder("payments")
 			.settings((s) -> s.baseUrl(this.server.baseUrl())
 				.timeout(Duration.ofSeconds(20))
 				.readTimeout(Duration.ofMillis(300))

@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.connector.test.EachHttpTransport;
+import dev.connector.test.HttpTransportUnderTest;
 import dev.connector.test.LoopbackServer;
 import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
@@ -21,6 +22,13 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * Round trips through the {@code http} transport against a real loopback server.
  */
 class ConnectorHttpTest {
+
+	private final HttpTransportUnderTest transport;
+
+	ConnectorHttpTest(HttpTransportUnderTest transport) {
+		this.transport = transport;
+	}
+
 
 	private static final ObjectMapper json = new ObjectMapper();
 
@@ -43,12 +51,12 @@ class ConnectorHttpTest {
 				return Mono.error(ex);
 			}
 		});
-		this.connector = Connector.builder("echo")
+		this.connector = this.transport.builder("echo")
 			.settings((settings) -> settings.baseUrl(this.server.baseUrl() + "/api").header("X-Caller", "tests"))
 			.build();
 	}
 
-	@Test
+	@EachHttpTransport
 	void getSendsPathQueryAndHeadersAndDecodesJson() {
 		startEchoServer();
 		Echo echo = this.connector.blocking()
@@ -61,7 +69,7 @@ class ConnectorHttpTest {
 		assertThat(echo.caller()).isEqualTo("tests");
 	}
 
-	@Test
+	@EachHttpTransport
 	void postEncodesObjectBodyAsJson() throws Exception {
 		startEchoServer();
 		Echo echo = this.connector.blocking()
@@ -71,7 +79,7 @@ class ConnectorHttpTest {
 		assertThat(this.server.lastRequest().headers().get("Content-Type")).startsWith("application/json");
 	}
 
-	@Test
+	@EachHttpTransport
 	void putAndDeleteRoundTrip() {
 		startEchoServer();
 		Echo put = this.connector.blocking()
@@ -84,7 +92,7 @@ class ConnectorHttpTest {
 		assertThat(deleted.attempts()).isEqualTo(1);
 	}
 
-	@Test
+	@EachHttpTransport
 	void requestHeaderReplacesClientHeaderOfSameName() {
 		startEchoServer();
 		Echo echo = this.connector.blocking()
@@ -92,7 +100,7 @@ class ConnectorHttpTest {
 		assertThat(echo.caller()).isEqualTo("override");
 	}
 
-	@Test
+	@EachHttpTransport
 	void absoluteUriIgnoresBaseUrl() {
 		startEchoServer();
 		Echo echo = this.connector.blocking()
@@ -103,30 +111,30 @@ class ConnectorHttpTest {
 		assertThat(echo.query()).isEqualTo("a=1");
 	}
 
-	@Test
+	@EachHttpTransport
 	void decodesGenericTypes() {
 		this.server = LoopbackServer.start((request, response) -> response.header("Content-Type", "application/json")
 			.sendString(Mono.just("[{\"name\":\"a\"},{\"name\":\"b\"}]")));
-		this.connector = Connector.builder("items").settings((s) -> s.baseUrl(this.server.baseUrl())).build();
+		this.connector = this.transport.builder("items").settings((s) -> s.baseUrl(this.server.baseUrl())).build();
 		List<Map<String, String>> items = this.connector.blocking()
 			.request(ConnectorRequest.get("/items").build(), new ParameterizedTypeReference<>() {
 			});
 		assertThat(items).extracting((item) -> item.get("name")).containsExactly("a", "b");
 	}
 
-	@Test
+	@EachHttpTransport
 	void emptyBodyDecodesToEmptyMono() {
 		this.server = LoopbackServer.start((request, response) -> response.status(204).send());
-		this.connector = Connector.builder("items").settings((s) -> s.baseUrl(this.server.baseUrl())).build();
+		this.connector = this.transport.builder("items").settings((s) -> s.baseUrl(this.server.baseUrl())).build();
 		StepVerifier.create(this.connector.request(ConnectorRequest.delete("/items/1").build(), Echo.class))
 			.verifyComplete();
 	}
 
-	@Test
+	@EachHttpTransport
 	void undecodableBodyRaisesDecodeExceptionWithExcerpt() {
 		this.server = LoopbackServer.start((request, response) -> response.header("Content-Type", "application/json")
 			.sendString(Mono.just("{not json")));
-		this.connector = Connector.builder("items").settings((s) -> s.baseUrl(this.server.baseUrl())).build();
+		this.connector = this.transport.builder("items").settings((s) -> s.baseUrl(this.server.baseUrl())).build();
 		assertThatExceptionOfType(DecodeException.class)
 			.isThrownBy(() -> this.connector.blocking().request(ConnectorRequest.get("/items").build(), Echo.class))
 			.withMessageContaining("client=items")
@@ -134,11 +142,11 @@ class ConnectorHttpTest {
 			.withMessageContaining("{not json");
 	}
 
-	@Test
+	@EachHttpTransport
 	void bodyLargerThanMaxInMemorySizeRaisesDecodeException() {
 		String big = "x".repeat(10_000);
 		this.server = LoopbackServer.start((request, response) -> response.sendString(Mono.just(big)));
-		this.connector = Connector.builder("big")
+		this.connector = this.transport.builder("big")
 			.settings((s) -> s.baseUrl(this.server.baseUrl()).maxInMemorySize(1024))
 			.build();
 		assertThatExceptionOfType(DecodeException.class)
@@ -146,11 +154,11 @@ class ConnectorHttpTest {
 			.withMessageContaining("max-in-memory-size (1024 bytes)");
 	}
 
-	@Test
+	@EachHttpTransport
 	void interceptorsRunInOrderAndMayChangeTheRequest() {
 		startEchoServer();
 		this.connector.close();
-		this.connector = Connector.builder("echo")
+		this.connector = this.transport.builder("echo")
 			.settings((s) -> s.baseUrl(this.server.baseUrl()))
 			.interceptor((request, chain) -> chain.proceed(request.toBuilder().header("X-Trace", "first").build()))
 			.interceptor((request, chain) -> chain
@@ -161,7 +169,7 @@ class ConnectorHttpTest {
 		assertThat(echo.path()).isEqualTo("/items/echo");
 	}
 
-	@Test
+	@EachHttpTransport
 	void closedConnectorRejectsCalls() {
 		startEchoServer();
 		this.connector.close();

@@ -10,13 +10,14 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.connector.config.ClientSettings;
+import dev.connector.test.EachHttpTransport;
+import dev.connector.test.HttpTransportUnderTest;
 import dev.connector.test.LoopbackServer;
 import dev.connector.transport.Transport;
 import dev.connector.transport.TransportFactory;
 import dev.connector.transport.TransportRequest;
 import dev.connector.transport.TransportResponse;
 import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -33,10 +34,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConnectorLifecycleTest {
 
+	private final HttpTransportUnderTest transport;
+
+	ConnectorLifecycleTest(HttpTransportUnderTest transport) {
+		this.transport = transport;
+	}
+
+
 	@AutoClose
 	private LoopbackServer server = LoopbackServer.start((request, response) -> response.sendString(Mono.just("ok")));
 
-	@Test
+	@EachHttpTransport
 	void twoHundredClientsShareOneDeadlineThreadAndLogNoNettyError() {
 		Logger wheelLogger = (Logger) LoggerFactory.getLogger("io.netty.util.HashedWheelTimer");
 		ListAppender<ILoggingEvent> logged = new ListAppender<>();
@@ -45,7 +53,7 @@ class ConnectorLifecycleTest {
 		List<Connector> clients = new ArrayList<>();
 		try {
 			for (int i = 0; i < 200; i++) {
-				Connector client = Connector.builder("client-" + i)
+				Connector client = this.transport.builder("client-" + i)
 					.settings((s) -> s.baseUrl(this.server.baseUrl()))
 					.build();
 				clients.add(client);
@@ -72,10 +80,10 @@ class ConnectorLifecycleTest {
 			.count();
 	}
 
-	@Test
+	@EachHttpTransport
 	void callsRacingCloseFailOnlyWithConnectorExceptions() {
 		for (int round = 0; round < 20; round++) {
-			Connector client = Connector.builder("racing-" + round)
+			Connector client = this.transport.builder("racing-" + round)
 				.settings((s) -> s.baseUrl(this.server.baseUrl()))
 				.build();
 			Flux<Object> calls = Flux.range(0, 50)
@@ -91,9 +99,9 @@ class ConnectorLifecycleTest {
 		}
 	}
 
-	@Test
+	@EachHttpTransport
 	void callsAfterCloseAreRejectedNamingTheClient() {
-		Connector client = Connector.builder("closed").settings((s) -> s.baseUrl(this.server.baseUrl())).build();
+		Connector client = this.transport.builder("closed").settings((s) -> s.baseUrl(this.server.baseUrl())).build();
 		client.close();
 		ConnectorException error = org.assertj.core.api.Assertions.catchThrowableOfType(ConnectorException.class,
 				() -> client.blocking().request(ConnectorRequest.get("/").build()));
@@ -101,10 +109,10 @@ class ConnectorLifecycleTest {
 		assertThat(error).hasMessageContaining("Client is closed").hasMessageContaining("client=closed");
 	}
 
-	@Test
+	@EachHttpTransport
 	void concurrentFirstCallsConnectTheTransportOnce() {
 		CountingTransport transport = new CountingTransport();
-		try (Connector client = Connector.builder("lazy").transportFactory(transport).build()) {
+		try (Connector client = this.transport.builder("lazy").transportFactory(transport).build()) {
 			List<Mono<ConnectorResponse>> calls = new ArrayList<>();
 			for (int i = 0; i < 50; i++) {
 				calls.add(client.request(ConnectorRequest.get("/").build()));
@@ -117,11 +125,11 @@ class ConnectorLifecycleTest {
 		}
 	}
 
-	@Test
+	@EachHttpTransport
 	void aFailedConnectIsTriedAgainByTheNextCall() {
 		CountingTransport transport = new CountingTransport();
 		transport.connected.tryEmitError(new java.io.IOException("upstream not ready"));
-		try (Connector client = Connector.builder("lazy").transportFactory(transport).build()) {
+		try (Connector client = this.transport.builder("lazy").transportFactory(transport).build()) {
 			ConnectorException first = org.assertj.core.api.Assertions.catchThrowableOfType(ConnectorException.class,
 					() -> client.blocking().request(ConnectorRequest.get("/").retry(false).build()));
 			assertThat(first).isInstanceOf(TransportException.class);

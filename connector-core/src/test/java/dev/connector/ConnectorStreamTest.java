@@ -9,12 +9,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
-import dev.connector.config.ClientSettings;
 import dev.connector.config.ClientSettings.RetrySettings;
 import dev.connector.config.ClientSettings.StreamSettings;
+import dev.connector.config.ClientSettings;
+import dev.connector.test.EachHttpTransport;
+import dev.connector.test.HttpTransportUnderTest;
 import dev.connector.test.LoopbackServer;
 import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
@@ -33,6 +34,13 @@ import static org.awaitility.Awaitility.await;
  */
 class ConnectorStreamTest {
 
+	private final HttpTransportUnderTest transport;
+
+	ConnectorStreamTest(HttpTransportUnderTest transport) {
+		this.transport = transport;
+	}
+
+
 	@AutoClose
 	private LoopbackServer server;
 
@@ -46,7 +54,7 @@ class ConnectorStreamTest {
 			this.connections.incrementAndGet();
 			return handler.handle(request, response);
 		});
-		this.connector = Connector.builder("ticks")
+		this.connector = this.transport.builder("ticks")
 			.settings((s) -> settings.accept(s.baseUrl(this.server.baseUrl())
 				.retry(RetrySettings.DEFAULTS.toBuilder().waitDuration(Duration.ofMillis(10)).jitter(0).build())))
 			.build();
@@ -59,7 +67,7 @@ class ConnectorStreamTest {
 	record Tick(int n) {
 	}
 
-	@Test
+	@EachHttpTransport
 	void serverSentEventsArriveAsTheServerSendsThem() {
 		List<Long> sentAt = new CopyOnWriteArrayList<>();
 		start((request, response) -> response.header("Content-Type", "text/event-stream")
@@ -77,7 +85,7 @@ class ConnectorStreamTest {
 		assertThat(receivedAt.get(0)).as("first event received before the second was sent").isLessThan(sentAt.get(1));
 	}
 
-	@Test
+	@EachHttpTransport
 	void serverSentEventFieldsDecode() {
 		start((request, response) -> response.header("Content-Type", "text/event-stream")
 			.sendString(Flux.just(event(7))), (s) -> {
@@ -95,7 +103,7 @@ class ConnectorStreamTest {
 			.verifyComplete();
 	}
 
-	@Test
+	@EachHttpTransport
 	void ndjsonStreamsOneElementPerLine() {
 		start((request, response) -> response.header("Content-Type", "application/x-ndjson")
 			.sendString(Flux.interval(Duration.ofMillis(50)).take(3).map((i) -> "{\"n\":" + i + "}\n")), (s) -> {
@@ -105,7 +113,7 @@ class ConnectorStreamTest {
 			.verifyComplete();
 	}
 
-	@Test
+	@EachHttpTransport
 	void chunkedPlainTextStreamsLineByLine() {
 		start((request, response) -> response.header("Content-Type", "text/plain")
 			.sendString(Flux.interval(Duration.ofMillis(50)).take(3).map((i) -> "line " + i + "\n")), (s) -> {
@@ -115,7 +123,7 @@ class ConnectorStreamTest {
 			.verifyComplete();
 	}
 
-	@Test
+	@EachHttpTransport
 	void cancellingClosesTheConnection() {
 		start((request, response) -> response.header("Content-Type", "text/event-stream")
 			.sendString(Flux.interval(Duration.ofMillis(20)).take(100).map((i) -> event(i.intValue()))), (s) -> {
@@ -135,7 +143,7 @@ class ConnectorStreamTest {
 			.status()).isEqualTo(200);
 	}
 
-	@Test
+	@EachHttpTransport
 	void aStalledStreamFailsAfterTheIdleTimeoutNamingIt() {
 		start((request, response) -> response.header("Content-Type", "text/event-stream")
 			.sendString(Flux.concat(Flux.just(event(1)), Flux.never())),
@@ -148,7 +156,7 @@ class ConnectorStreamTest {
 			.verify(Duration.ofSeconds(5));
 	}
 
-	@Test
+	@EachHttpTransport
 	void anErrorStatusFailsBeforeTheFirstElementAsACallWould() {
 		start((request, response) -> response.status(404).sendString(Mono.just("no such feed")), (s) -> {
 		});
@@ -158,7 +166,7 @@ class ConnectorStreamTest {
 			.verify(Duration.ofSeconds(5));
 	}
 
-	@Test
+	@EachHttpTransport
 	void serviceUnavailableBeforeAnyDataIsRetried() {
 		start((request, response) -> (this.connections.get() == 1) ? response.status(503).send()
 				: response.header("Content-Type", "text/event-stream").sendString(Flux.just(event(1), event(2))),
@@ -170,7 +178,7 @@ class ConnectorStreamTest {
 		assertThat(this.connections).hasValue(2);
 	}
 
-	@Test
+	@EachHttpTransport
 	void aDropAfterDataIsRaisedNotRetried() {
 		start((request, response) -> response.header("Content-Type", "text/event-stream")
 			.sendString(Flux.just(event(1), event(2)))
@@ -186,7 +194,7 @@ class ConnectorStreamTest {
 		assertThat(this.connector.health().lastSuccess()).isNotNull();
 	}
 
-	@Test
+	@EachHttpTransport
 	void withResumeADroppedEventStreamReconnectsWithLastEventIdAndLosesNothing() {
 		List<String> lastEventIds = new CopyOnWriteArrayList<>();
 		start((request, response) -> {
@@ -206,7 +214,7 @@ class ConnectorStreamTest {
 		assertThat(lastEventIds).containsExactly("null", "3", "6");
 	}
 
-	@Test
+	@EachHttpTransport
 	void blockingStreamDeliversElementsAsTheyArriveAndClosingCancelsTheCall() {
 		Map<Integer, Long> sentAt = new ConcurrentHashMap<>();
 		start((request, response) -> response.header("Content-Type", "text/event-stream")

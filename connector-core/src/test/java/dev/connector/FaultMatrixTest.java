@@ -5,12 +5,14 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import dev.connector.config.ClientSettings;
+import dev.connector.test.EachHttpTransport;
 import dev.connector.test.FaultServer;
+import dev.connector.test.HttpTransportUnderTest;
 import dev.connector.test.FaultServer.Fault;
 import dev.connector.test.LoopbackServer;
 import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.http.HttpMethod;
@@ -44,8 +46,8 @@ class FaultMatrixTest {
 	@AutoClose
 	private Connector connector;
 
-	private Connector connect(String baseUrl) {
-		this.connector = Connector.builder("faults")
+	private Connector connect(HttpTransportUnderTest transport, String baseUrl) {
+		this.connector = transport.builder("faults")
 			.settings((s) -> s.baseUrl(baseUrl)
 				.timeout(TIMEOUT)
 				.connectTimeout(Duration.ofMillis(300))
@@ -153,9 +155,15 @@ class FaultMatrixTest {
 					.within(quick));
 	}
 
-	@ParameterizedTest(name = "{0}")
-	@MethodSource("faults")
-	void faultRaisesItsExceptionAfterTheAttemptsThePolicyAllowsAndLeavesNoConnectionOpen(Row row) {
+	static Stream<Arguments> faultsOnEachTransport() {
+		return HttpTransportUnderTest.ALL.stream()
+			.flatMap((transport) -> faults().map((row) -> Arguments.of(transport, row)));
+	}
+
+	@ParameterizedTest(name = "[{0}] {1}")
+	@MethodSource("faultsOnEachTransport")
+	void faultRaisesItsExceptionAfterTheAttemptsThePolicyAllowsAndLeavesNoConnectionOpen(
+			HttpTransportUnderTest transport, Row row) {
 		String baseUrl;
 		String path;
 		if (row.fault() == null) {
@@ -167,7 +175,7 @@ class FaultMatrixTest {
 			baseUrl = this.server.baseUrl();
 			path = FaultServer.path(row.fault(), "k1");
 		}
-		connect(baseUrl);
+		connect(transport, baseUrl);
 		ConnectorRequest.Builder builder = ConnectorRequest.method(row.method(), path);
 		if (row.method() == HttpMethod.POST) {
 			builder.body("{\"charge\":1}");
@@ -210,10 +218,10 @@ class FaultMatrixTest {
 		}
 	}
 
-	@Test
-	void latencyWithinTheLimitsIsAnswered() {
+	@EachHttpTransport
+	void latencyWithinTheLimitsIsAnswered(HttpTransportUnderTest transport) {
 		this.server = FaultServer.start(FaultServer.Options.DEFAULTS.withLatency(Duration.ofMillis(150)));
-		connect(this.server.baseUrl());
+		connect(transport, this.server.baseUrl());
 		long start = System.nanoTime();
 		Answer answer = this.connector.blocking()
 			.request(ConnectorRequest.get(FaultServer.path(Fault.LATENCY, "k1")).build(), Answer.class);
@@ -225,10 +233,10 @@ class FaultMatrixTest {
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.server.openConnections() == 0);
 	}
 
-	@Test
-	void connectionsStayUsableAfterFaultsThatLeaveThemIntact() {
+	@EachHttpTransport
+	void connectionsStayUsableAfterFaultsThatLeaveThemIntact(HttpTransportUnderTest transport) {
 		this.server = FaultServer.start();
-		connect(this.server.baseUrl());
+		connect(transport, this.server.baseUrl());
 		for (Fault fault : new Fault[] { Fault.SERVICE_UNAVAILABLE, Fault.INVALID_JSON, Fault.TOO_MANY_REQUESTS }) {
 			catchThrowable(() -> this.connector.blocking()
 				.request(ConnectorRequest.get(FaultServer.path(fault, "k1")).retry(false).build(), Answer.class));

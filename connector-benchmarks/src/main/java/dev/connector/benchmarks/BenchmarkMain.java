@@ -15,7 +15,7 @@ import dev.connector.benchmarks.LoadRun.Result;
 
 /**
  * The benchmark driver, the jar's main class. It starts the loopback server in a JVM of its
- * own, warms up the six client variants ({@link Variants}), runs every variant at every
+ * own, warms up the eight client variants ({@link Variants}), runs every variant at every
  * concurrency in {@link #ROUNDS} interleaved rounds ({@link LoadRun}, a fresh client per run), runs
  * the batch scenario in a second child JVM capped at 128 MB of heap ({@link BatchMain}), then
  * prints the {@link Report} and writes it to {@code connector-benchmarks/results/latest.md}
@@ -99,7 +99,7 @@ final class BenchmarkMain {
 
 	/**
 	 * Warm every variant up, then run the rounds: in each, every concurrency, and at each
-	 * concurrency the variants A to F back to back, so slow drift of the machine hits all alike.
+	 * concurrency the variants A to H back to back, so slow drift of the machine hits all alike.
 	 */
 	private static void matrix(List<Variant> variants, double scale, List<Result> results) {
 		for (Variant variant : variants) {

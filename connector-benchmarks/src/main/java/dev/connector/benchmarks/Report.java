@@ -65,7 +65,7 @@ final class Report {
 				+ orNone(s.serverOptions()));
 		line("- Batch JVM options: " + orNone(this.batch.jvmOptions) + " (max heap "
 				+ mib(this.batch.maxHeapBytes) + " MiB)");
-		line("- Load: closed loop, " + s.rounds() + " rounds, variants interleaved A..F within each round and "
+		line("- Load: closed loop, " + s.rounds() + " rounds, variants interleaved A..H within each round and "
 				+ "concurrency; per run a warm-up then the measured requests: " + s.requestsText());
 		line("- Elapsed: " + String.format(Locale.ROOT, "%.0f s", s.elapsedSeconds())
 				+ " (load matrix " + String.format(Locale.ROOT, "%.0f s", s.matrixSeconds()) + ", batch "
@@ -108,7 +108,8 @@ final class Report {
 		line("");
 		line("| Throughput ratio | c=64 | c=256 |");
 		line("| --- | ---: | ---: |");
-		for (String[] pair : new String[][] { { "D", "B" }, { "D", "C" }, { "E", "B" }, { "D", "A" }, { "D", "E" } }) {
+		for (String[] pair : new String[][] { { "D", "B" }, { "D", "C" }, { "E", "B" }, { "D", "A" }, { "D", "E" },
+				{ "G", "B" }, { "H", "A" }, { "G", "D" } }) {
 			line("| " + pair[0] + "/" + pair[1] + " | " + ratioText(pair[0], pair[1], 64) + " | "
 					+ ratioText(pair[0], pair[1], 256) + " |");
 		}
@@ -168,7 +169,7 @@ final class Report {
 		line("");
 		line("- Driver RSS (VmRSS): " + kib(this.setup.driverRssStartKiB()) + " at start, "
 				+ kib(this.setup.driverRssEndKiB()) + " after the load matrix; peak (VmHWM) "
-				+ kib(this.setup.driverPeakRssKiB()) + ". One process ran all six variants, so this is not one "
+				+ kib(this.setup.driverPeakRssKiB()) + ". One process ran all eight variants, so this is not one "
 				+ "variant's figure.");
 		line("- Server RSS: " + kib(this.setup.serverRssKiB()) + " at the end; batch JVM peak RSS: "
 				+ kib(this.batch.peakRssKiB) + ".");
@@ -216,6 +217,12 @@ final class Report {
 		}
 		for (int c : new int[] { 64, 256 }) {
 			ratioGoal("E", "B", c, 0.97);
+		}
+		for (int c : new int[] { 64, 256 }) {
+			ratioGoal("G", "B", c, 1.05);
+		}
+		for (int c : new int[] { 64, 256 }) {
+			ratioGoal("H", "A", c, 0.90);
 		}
 		Spread overhead = p50Overhead();
 		boolean clean = clean("D", 1) && clean("B", 1);

@@ -9,6 +9,7 @@ import java.util.List;
 import dev.connector.Connector;
 import dev.connector.ConnectorRequest;
 import dev.connector.config.ClientSettings;
+import dev.connector.transport.netty.NettyTransportFactory;
 import io.github.resilience4j.reactor.retry.RetryOperator;
 import io.github.resilience4j.reactor.timelimiter.TimeLimiterOperator;
 import io.github.resilience4j.retry.Retry;
@@ -26,7 +27,7 @@ import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Builds the six client stacks the benchmark compares, all against the same loopback server:
+ * Builds the eight client stacks the benchmark compares, all against the same loopback server:
  * <ol type="A">
  * <li>raw Reactor Netty {@code HttpClient}: the floor;</li>
  * <li>raw {@code WebClient} over Reactor Netty;</li>
@@ -34,7 +35,10 @@ import org.springframework.web.reactive.function.client.WebClient;
  * {@code ObservationRegistry}: what a user assembles by hand today;</li>
  * <li>{@code Connector} with its defaults, observation on;</li>
  * <li>{@code Connector} with observation off;</li>
- * <li>the JDK's {@code java.net.http.HttpClient}, asynchronous.</li>
+ * <li>the JDK's {@code java.net.http.HttpClient}, asynchronous;</li>
+ * <li>{@code Connector} on the {@code netty} transport (Reactor Netty's {@code HttpClient},
+ * no {@code WebClient}) with its defaults, observation on, as D;</li>
+ * <li>{@code Connector} on the {@code netty} transport, observation off, as E.</li>
  * </ol>
  * Every Reactor Netty stack gets its own connection pool, configured as the Connector's
  * default one (500 connections, 30 s idle eviction), so no variant queues for a connection at
@@ -57,14 +61,43 @@ final class Variants {
 	/**
 	 * Build every variant, in report order.
 	 * @param baseUrl the server's base URL, {@code http://127.0.0.1:<port>}
-	 * @return the variants A to F
+	 * @return the variants A to H
 	 */
 	static List<Variant> all(String baseUrl) {
 		return List.of(rawHttpClient(baseUrl), rawWebClient(baseUrl), handAssembled(baseUrl),
 				new Variant("D", "Connector, defaults (retry, timeouts, observation on)",
 						() -> client(connectorWithObservation(baseUrl, meteredObservationRegistry()))),
 				new Variant("E", "Connector, observation off", () -> client(connectorWithoutObservation(baseUrl))),
-				jdkHttpClient(baseUrl));
+				jdkHttpClient(baseUrl),
+				new Variant("G", "Connector on the netty transport, defaults (observation on)",
+						() -> client(nettyConnectorWithObservation(baseUrl, meteredObservationRegistry()))),
+				new Variant("H", "Connector on the netty transport, observation off",
+						() -> client(nettyConnectorWithoutObservation(baseUrl))));
+	}
+
+	/**
+	 * Build variant G's connector: D's, on the {@code netty} transport.
+	 * @param baseUrl the server's base URL
+	 * @param registry the observation registry it should report to
+	 * @return the connector
+	 */
+	static Connector nettyConnectorWithObservation(String baseUrl, ObservationRegistry registry) {
+		return Connector.builder("bench-g")
+			.settings((s) -> s.baseUrl(baseUrl).transport(NettyTransportFactory.TYPE))
+			.observationRegistry(registry)
+			.build();
+	}
+
+	/**
+	 * Build variant H's connector: E's, on the {@code netty} transport.
+	 * @param baseUrl the server's base URL
+	 * @return the connector
+	 */
+	static Connector nettyConnectorWithoutObservation(String baseUrl) {
+		return Connector.builder("bench-h")
+			.settings((s) -> s.baseUrl(baseUrl).transport(NettyTransportFactory.TYPE))
+			.observationRegistry(ObservationRegistry.NOOP)
+			.build();
 	}
 
 	/**

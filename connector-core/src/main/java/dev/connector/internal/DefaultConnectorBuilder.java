@@ -20,6 +20,7 @@ import dev.connector.transport.Transport;
 import dev.connector.transport.TransportFactory;
 import dev.connector.transport.TransportRegistry;
 import dev.connector.transport.http.HttpTransportFactory;
+import dev.connector.transport.netty.NettyTransportFactory;
 import dev.connector.transport.UriResolver;
 import io.micrometer.observation.ObservationRegistry;
 import reactor.core.scheduler.Scheduler;
@@ -204,7 +205,7 @@ public final class DefaultConnectorBuilder implements Connector.Builder {
 			return this.transportFactory;
 		}
 		TransportRegistry registry = (this.transportRegistry != null) ? this.transportRegistry
-				: TransportRegistry.of(new HttpTransportFactory());
+				: TransportRegistry.of(new HttpTransportFactory(), new NettyTransportFactory());
 		TransportFactory factory = registry.get(settings.transport());
 		if (factory == null) {
 			throw new ConfigurationException(settings.name(), "transport",

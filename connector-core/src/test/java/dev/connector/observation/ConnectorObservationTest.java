@@ -14,6 +14,8 @@ import dev.connector.Connector;
 import dev.connector.ConnectorRequest;
 import dev.connector.batch.BatchOptions;
 import dev.connector.config.ClientSettings;
+import dev.connector.test.EachHttpTransport;
+import dev.connector.test.HttpTransportUnderTest;
 import dev.connector.test.LoopbackServer;
 import io.micrometer.common.KeyValues;
 import io.micrometer.observation.Observation;
@@ -21,7 +23,6 @@ import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
@@ -35,6 +36,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  */
 class ConnectorObservationTest {
 
+	private final HttpTransportUnderTest transport;
+
+
 	private final TestObservationRegistry registry = TestObservationRegistry.create();
 
 	private final List<Observation.Context> stopped = new CopyOnWriteArrayList<>();
@@ -45,7 +49,8 @@ class ConnectorObservationTest {
 	@AutoClose
 	private Connector connector;
 
-	ConnectorObservationTest() {
+	ConnectorObservationTest(HttpTransportUnderTest transport) {
+		this.transport = transport;
 		this.registry.observationConfig().observationHandler(new ObservationHandler<>() {
 
 			@Override
@@ -69,7 +74,7 @@ class ConnectorObservationTest {
 	}
 
 	private Connector.Builder observed() {
-		return Connector.builder("payments").observationRegistry(this.registry);
+		return this.transport.builder("payments").observationRegistry(this.registry);
 	}
 
 	private List<ConnectorObservationContext> stopped(ConnectorObservationContext.Type type) {
@@ -80,7 +85,7 @@ class ConnectorObservationTest {
 			.toList();
 	}
 
-	@Test
+	@EachHttpTransport
 	void callIsObservedWithTheDocumentedKeys() {
 		connect((request, response) -> response.sendString(Mono.just("ok")), observed());
 		this.connector.blocking().request(ConnectorRequest.post("/charges").body("{\"amount\":1}").build());
@@ -88,7 +93,7 @@ class ConnectorObservationTest {
 			.that()
 			.hasContextualNameEqualTo("payments POST")
 			.hasLowCardinalityKeyValue("client", "payments")
-			.hasLowCardinalityKeyValue("transport", "http")
+			.hasLowCardinalityKeyValue("transport", this.transport.type())
 			.hasLowCardinalityKeyValue("method", "POST")
 			.hasLowCardinalityKeyValue("outcome", "SUCCESS")
 			.hasLowCardinalityKeyValue("status", "200")
@@ -99,7 +104,7 @@ class ConnectorObservationTest {
 			.hasHighCardinalityKeyValue("attempts", "1");
 	}
 
-	@Test
+	@EachHttpTransport
 	void failedCallRecordsOutcomeStatusAndException() {
 		connect((request, response) -> response.status(404).send(), observed());
 		catchThrowableOfType(RuntimeException.class,
@@ -112,7 +117,7 @@ class ConnectorObservationTest {
 			.hasError();
 	}
 
-	@Test
+	@EachHttpTransport
 	void retriedCallShowsEachAttemptUnderOneCall() {
 		AtomicInteger count = new AtomicInteger();
 		connect((request, response) -> (count.getAndIncrement() < 2) ? response.status(503).send()
@@ -136,7 +141,7 @@ class ConnectorObservationTest {
 		assertThat(this.registry).hasNumberOfObservationsWithNameEqualTo("connector.request.attempt", 3);
 	}
 
-	@Test
+	@EachHttpTransport
 	void batchIsTheParentOfEachOfItsCalls() {
 		connect((request, response) -> response.sendString(Mono.just("ok")), observed());
 		List<ConnectorRequest> requests = IntStream.range(0, 5)
@@ -158,7 +163,7 @@ class ConnectorObservationTest {
 			.hasHighCardinalityKeyValue("batch.size", "5");
 	}
 
-	@Test
+	@EachHttpTransport
 	void customConventionRenamesAndRetags() {
 		connect((request, response) -> response.sendString(Mono.just("ok")),
 				observed().observationConvention(new DefaultConnectorObservationConvention() {
@@ -183,7 +188,7 @@ class ConnectorObservationTest {
 			.containsExactly("upstream.call");
 	}
 
-	@Test
+	@EachHttpTransport
 	void clientWithObservationOffRecordsNothing() {
 		connect((request, response) -> response.sendString(Mono.just("ok")),
 				observed().settings((s) -> s.observationEnabled(false)));
@@ -191,7 +196,7 @@ class ConnectorObservationTest {
 		assertThat(this.registry).doesNotHaveAnyObservation();
 	}
 
-	@Test
+	@EachHttpTransport
 	void handlerThatThrowsNeverFailsTheCall() {
 		ObservationRegistry broken = ObservationRegistry.create();
 		broken.observationConfig().observationHandler(new ObservationHandler<>() {
@@ -213,12 +218,12 @@ class ConnectorObservationTest {
 
 		});
 		connect((request, response) -> response.sendString(Mono.just("ok")),
-				Connector.builder("payments").observationRegistry(broken));
+				this.transport.builder("payments").observationRegistry(broken));
 		assertThat(this.connector.blocking().request(ConnectorRequest.get("/x").build()).bodyAsString())
 			.isEqualTo("ok");
 	}
 
-	@Test
+	@EachHttpTransport
 	void headersLevelLogsRequestLineAndHeadersWithSecretsMasked() {
 		Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
 		ListAppender<ILoggingEvent> captured = new ListAppender<>();
@@ -228,7 +233,7 @@ class ConnectorObservationTest {
 		root.setLevel(Level.DEBUG);
 		try {
 			connect((request, response) -> response.sendString(Mono.just("ok")),
-					Connector.builder("payments")
+					this.transport.builder("payments")
 						.settings((s) -> s.header("X-Caller", "orders")
 							.logging(ClientSettings.LoggingSettings.builder().level(ClientSettings.LogLevel.HEADERS).build())));
 			this.connector.blocking()
@@ -256,7 +261,7 @@ class ConnectorObservationTest {
 		assertThat(this.server.lastRequest().headers().get("Authorization")).isEqualTo("Bearer s3cr3t-t0ken");
 	}
 
-	@Test
+	@EachHttpTransport
 	void aStreamIsOneObservationCountingItsElementsAndTimingTheFirst() {
 		connect((request, response) -> response.header("Content-Type", "application/x-ndjson")
 			.sendString(reactor.core.publisher.Flux.just("\"a\"\n", "\"b\"\n", "\"c\"\n")), observed());
@@ -276,7 +281,7 @@ class ConnectorObservationTest {
 		assertThat(stream.getTimeToFirstElement()).isNotNull().isPositive();
 	}
 
-	@Test
+	@EachHttpTransport
 	void aCancelledStreamEndsItsObservationAsCancelled() {
 		connect((request, response) -> response.header("Content-Type", "application/x-ndjson")
 			.sendString(reactor.core.publisher.Flux.interval(Duration.ofMillis(20)).map((i) -> i + "\n")), observed());
@@ -291,7 +296,7 @@ class ConnectorObservationTest {
 			.hasHighCardinalityKeyValue("elements", "2");
 	}
 
-	@Test
+	@EachHttpTransport
 	void aStreamLogsItsEndWithoutItsElements() {
 		Logger logger = (Logger) LoggerFactory.getLogger("dev.connector.logging");
 		ListAppender<ILoggingEvent> captured = new ListAppender<>();
@@ -300,7 +305,7 @@ class ConnectorObservationTest {
 		try {
 			connect((request, response) -> response.header("Content-Type", "application/x-ndjson")
 				.sendString(reactor.core.publisher.Flux.just("\"s3cr3t-element\"\n", "\"b\"\n")),
-					Connector.builder("payments")
+					this.transport.builder("payments")
 						.settings((s) -> s.logging(ClientSettings.LoggingSettings.builder().level(ClientSettings.LogLevel.HEADERS).build())));
 			assertThat(this.connector.stream(ConnectorRequest.get("/feed").build(), String.class)
 				.collectList()

@@ -1,6 +1,8 @@
 package dev.connector.autoconfigure;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import dev.connector.ConfigurationException;
 import dev.connector.config.ClientSettings;
@@ -13,19 +15,21 @@ import reactor.netty.http.client.HttpClientConfig;
 
 import org.springframework.boot.autoconfigure.web.reactive.function.client.ReactorNettyHttpClientMapper;
 import org.springframework.boot.http.client.HttpRedirects;
-import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
-import org.springframework.boot.http.client.reactive.ClientHttpConnectorSettings;
-import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.ReactorHttpClientBuilder;
 import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.ssl.SslManagerBundle;
 import org.springframework.boot.ssl.SslOptions;
 import org.springframework.http.client.reactive.ClientHttpConnector;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 
 /**
- * Builds each {@code http} client's connector with Spring Boot's reactor
- * {@link ClientHttpConnectorBuilder} on the client's own pooled {@code HttpClient}: Boot
+ * Builds each {@code http} client's connector, and each {@code netty} client's
+ * {@code HttpClient}, with Spring Boot's {@link ReactorHttpClientBuilder} (what Boot's
+ * reactor {@code ClientHttpConnectorBuilder} builds on) from the client's own pooled
+ * {@code HttpClient}: Boot
  * applies the connect and read timeouts and the client's SSL bundle
  * ({@code ssl.bundle}, looked up in {@link SslBundles}), then the application's
  * {@link ReactorNettyHttpClientMapper} beans run in order. Two things stay the client's
@@ -35,7 +39,7 @@ import org.springframework.http.client.reactive.ClientHttpConnector;
  * <p>
  * A client with an SSL bundle follows the bundle's updates (Boot's
  * {@code reload-on-update}): its connector is rebuilt with the new material and swapped in,
- * so new connections use it; the pool keys connections by their TLS settings, so pooled
+ * (for {@code netty}, the client's {@code HttpClient} is), so new connections use it; the pool keys connections by their TLS settings, so pooled
  * connections made with the old material are not reused for them.
  */
 final class BootHttpConnectorFactory implements HttpConnectorFactory {
@@ -58,15 +62,32 @@ final class BootHttpConnectorFactory implements HttpConnectorFactory {
 
 	@Override
 	public ClientHttpConnector create(ClientSettings settings, HttpClient httpClient) {
+		Supplier<HttpClient> clients = httpClients(settings, httpClient);
+		if (settings.ssl().bundle() == null) {
+			return new ReactorClientHttpConnector(clients.get());
+		}
+		return new ReloadableClientHttpConnector(clients);
+	}
+
+	/**
+	 * Return the {@code HttpClient} of one client, built from its pooled one as the
+	 * connector of an {@code http} client is, for the {@code netty} transport: the supplier
+	 * returns the current client, rebuilt when the client's SSL bundle is updated.
+	 * @param settings the client's settings
+	 * @param httpClient the client's pooled {@code HttpClient}
+	 * @return the current client
+	 */
+	Supplier<HttpClient> httpClients(ClientSettings settings, HttpClient httpClient) {
 		String bundleName = settings.ssl().bundle();
 		if (bundleName == null) {
-			return build(settings, httpClient, null);
+			HttpClient built = build(settings, httpClient, null);
+			return () -> built;
 		}
-		ReloadableClientHttpConnector connector = new ReloadableClientHttpConnector(
+		AtomicReference<HttpClient> current = new AtomicReference<>(
 				build(settings, httpClient, bundle(this.sslBundles, settings, bundleName)));
 		this.sslBundles.addBundleUpdateHandler(bundleName, (updated) -> {
 			try {
-				connector.reload(build(settings, httpClient, updated));
+				current.set(build(settings, httpClient, updated));
 				logger.info("event=ssl_bundle_reloaded client={} bundle={}", settings.name(), bundleName);
 			}
 			catch (RuntimeException ex) {
@@ -74,7 +95,7 @@ final class BootHttpConnectorFactory implements HttpConnectorFactory {
 						+ "material", settings.name(), bundleName, ex);
 			}
 		});
-		return connector;
+		return current::get;
 	}
 
 	/**
@@ -97,12 +118,11 @@ final class BootHttpConnectorFactory implements HttpConnectorFactory {
 						+ ".*, or name one of " + names + ".");
 	}
 
-	private ClientHttpConnector build(ClientSettings settings, HttpClient pooled, SslBundle bundle) {
-		ClientHttpConnectorSettings connectorSettings = new ClientHttpConnectorSettings(
+	private HttpClient build(ClientSettings settings, HttpClient pooled, SslBundle bundle) {
+		HttpClientSettings clientSettings = new HttpClientSettings(
 				settings.followRedirects() ? HttpRedirects.FOLLOW : HttpRedirects.DONT_FOLLOW,
 				settings.connectTimeout(), settings.readTimeout(), bundle);
-		ReactorClientHttpConnectorBuilder builder = ClientHttpConnectorBuilder.reactor()
-			.withHttpClientFactory(() -> pooled)
+		ReactorHttpClientBuilder builder = new ReactorHttpClientBuilder().withHttpClientFactory(() -> pooled)
 			.withHttpClientCustomizer((client) -> client.compress(settings.compression()));
 		if (bundle != null && settings.http2().enabled()) {
 			// Boot's TLS context offers no ALPN, without which HTTP/2 is never negotiated
@@ -115,7 +135,7 @@ final class BootHttpConnectorFactory implements HttpConnectorFactory {
 		builder = builder.withHttpClientCustomizer((client) -> (policy.followRedirectPredicate() != null)
 				? client.followRedirect(policy.followRedirectPredicate(), policy.redirectRequestConsumer())
 				: client.followRedirect(false));
-		return builder.build(connectorSettings);
+		return builder.build(clientSettings);
 	}
 
 	/**

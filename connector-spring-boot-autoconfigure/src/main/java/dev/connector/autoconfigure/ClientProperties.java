@@ -26,7 +26,8 @@ import org.springframework.util.unit.DataSize;
 public class ClientProperties {
 
 	/**
-	 * Transport type: 'http' (WebClient) or the type of a registered TransportFactory bean.
+	 * Transport type: 'http' (WebClient), 'netty' (Reactor Netty's HttpClient without
+	 * WebClient), or the type of a registered TransportFactory bean.
 	 */
 	private String transport;
 

@@ -1,5 +1,7 @@
 package dev.connector.autoconfigure;
 
+import java.util.List;
+
 import dev.connector.Connector;
 import dev.connector.ConnectorInterceptor;
 import dev.connector.ConnectorRegistry;
@@ -10,6 +12,7 @@ import dev.connector.transport.TransportFactory;
 import dev.connector.transport.TransportRegistry;
 import dev.connector.transport.http.HttpTransportFactory;
 import dev.connector.transport.websocket.WebSocketTransportFactory;
+import dev.connector.transport.netty.NettyTransportFactory;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
@@ -17,6 +20,7 @@ import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import reactor.core.publisher.Hooks;
+import reactor.netty.http.client.HttpClient;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -46,7 +50,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * Auto-configuration for Connector: one {@link Connector} bean per
  * {@code connector.clients.<name>}, a {@link ConnectorRegistry}, and the transports they
  * run on. The {@code http} transport starts from Spring Boot's {@link WebClient.Builder};
- * the {@code websocket} transport writes messages with the application's codecs.
+ * the {@code websocket} transport writes messages with the application's codecs;
+ * the {@code netty} transport runs on Reactor Netty's {@code HttpClient} directly.
  *
  * @since 0.1.0
  */
@@ -186,6 +191,32 @@ public class ConnectorAutoConfiguration {
 				ObjectProvider<SslBundles> sslBundles, ObjectProvider<ReactorNettyHttpClientMapper> mappers) {
 			return new HttpTransportFactory(() -> webClientBuilders.getIfAvailable(WebClient::builder),
 					new BootHttpConnectorFactory(sslBundles.getIfAvailable(), mappers.orderedStream().toList()));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(HttpClient.class)
+	static class NettyTransportConfiguration {
+
+		/**
+		 * The shipped {@code netty} transport, ordered last so that an application's own
+		 * factory of type {@code netty} replaces it. Request bodies are written with the
+		 * application's {@link CodecCustomizer codecs}, as Boot's {@code WebClient.Builder}
+		 * has them; each client's {@code HttpClient} gets its SSL bundle and the
+		 * application's {@link ReactorNettyHttpClientMapper} beans, as an {@code http}
+		 * client's connector does.
+		 */
+		@Bean
+		@ConditionalOnMissingBean
+		@Order(Ordered.LOWEST_PRECEDENCE)
+		NettyTransportFactory nettyTransportFactory(ObjectProvider<CodecCustomizer> codecCustomizers,
+				ObjectProvider<SslBundles> sslBundles, ObjectProvider<ReactorNettyHttpClientMapper> mappers) {
+			List<CodecCustomizer> customizers = codecCustomizers.orderedStream().toList();
+			BootHttpConnectorFactory httpClients = new BootHttpConnectorFactory(sslBundles.getIfAvailable(),
+					mappers.orderedStream().toList());
+			return new NettyTransportFactory((codecs) -> customizers.forEach((customizer) -> customizer.customize(codecs)),
+					httpClients::httpClients);
 		}
 
 	}

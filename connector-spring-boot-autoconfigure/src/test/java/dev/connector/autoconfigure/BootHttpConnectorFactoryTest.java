@@ -8,12 +8,13 @@ import dev.connector.Connector;
 import dev.connector.ConnectorRequest;
 import dev.connector.ConnectorResponse;
 import dev.connector.TransportException;
+import dev.connector.test.EachHttpTransport;
+import dev.connector.test.HttpTransportUnderTest;
 import dev.connector.test.LoopbackProxy;
 import dev.connector.test.LoopbackServer;
 import dev.connector.test.TestCertificates;
 import io.netty.handler.ssl.ClientAuth;
 import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.Http11SslContextSpec;
 import reactor.netty.http.Http2SslContextSpec;
@@ -41,8 +42,8 @@ import org.springframework.http.HttpHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The auto-configured {@code http} transport builds its connectors with Spring Boot's
- * {@code ClientHttpConnectorBuilder}: SSL bundles from {@code spring.ssl.bundle.*} (trust,
+ * The auto-configured {@code http} and {@code netty} transports build their clients with
+ * Spring Boot's {@code ReactorHttpClientBuilder}: SSL bundles from {@code spring.ssl.bundle.*} (trust,
  * mutual TLS, reload), the application's {@link ReactorNettyHttpClientMapper} beans, and the
  * client's own compression and redirect policy kept over Boot's defaults and the mappers.
  */
@@ -50,13 +51,18 @@ class BootHttpConnectorFactoryTest {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(10);
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(ConnectorAutoConfiguration.class, WebClientAutoConfiguration.class,
-				CodecsAutoConfiguration.class, JacksonAutoConfiguration.class, SslAutoConfiguration.class,
-				ClientHttpConnectorAutoConfiguration.class))
-		.withPropertyValues("connector.defaults.retry.enabled=false", "connector.defaults.timeout=10s",
-				// Boot's shared Reactor Netty resources would wait 2s on every context close
-				"spring.reactor.netty.shutdown-quiet-period=0s");
+	private final ApplicationContextRunner contextRunner;
+
+	BootHttpConnectorFactoryTest(HttpTransportUnderTest transport) {
+		this.contextRunner = new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(ConnectorAutoConfiguration.class,
+					WebClientAutoConfiguration.class, CodecsAutoConfiguration.class, JacksonAutoConfiguration.class,
+					SslAutoConfiguration.class, ClientHttpConnectorAutoConfiguration.class))
+			.withPropertyValues("connector.defaults.retry.enabled=false", "connector.defaults.timeout=10s",
+					// Boot's shared Reactor Netty resources would wait 2s on every context close
+					"spring.reactor.netty.shutdown-quiet-period=0s",
+					"connector.defaults.transport=" + transport.type());
+	}
 
 	@AutoClose
 	private LoopbackServer server;
@@ -86,7 +92,7 @@ class BootHttpConnectorFactoryTest {
 			.verify(PATIENCE);
 	}
 
-	@Test
+	@EachHttpTransport
 	void selfSignedServerIsRejectedWithoutABundleWithAMessageNamingTheProperty() {
 		httpsServer(TestCertificates.server(), false);
 		this.contextRunner.withPropertyValues("connector.clients.payments.base-url=" + this.server.baseUrl())
@@ -97,7 +103,7 @@ class BootHttpConnectorFactoryTest {
 				.verify(PATIENCE));
 	}
 
-	@Test
+	@EachHttpTransport
 	void sslBundleThatTrustsTheServerCertificateGetsThrough() {
 		httpsServer(TestCertificates.server(), false);
 		this.contextRunner.withPropertyValues(trustBundle("upstream", TestCertificates.server()))
@@ -106,7 +112,7 @@ class BootHttpConnectorFactoryTest {
 			.run((context) -> expectHello(context.getBean(Connector.class)));
 	}
 
-	@Test
+	@EachHttpTransport
 	void hostNameIsVerifiedWithABundleThatTrustsTheCertificate() {
 		httpsServer(TestCertificates.localhostOnly(), false);
 		this.contextRunner.withPropertyValues(trustBundle("upstream", TestCertificates.localhostOnly()))
@@ -118,7 +124,7 @@ class BootHttpConnectorFactoryTest {
 				.verify(PATIENCE));
 	}
 
-	@Test
+	@EachHttpTransport
 	void mutualTlsSucceedsWithAClientCertificateBundle() {
 		httpsServer(TestCertificates.server(), true);
 		TestCertificates.Certificate client = TestCertificates.client();
@@ -130,7 +136,7 @@ class BootHttpConnectorFactoryTest {
 			.run((context) -> expectHello(context.getBean(Connector.class)));
 	}
 
-	@Test
+	@EachHttpTransport
 	void mutualTlsFailsWithoutAClientCertificate() {
 		httpsServer(TestCertificates.server(), true);
 		this.contextRunner.withPropertyValues(trustBundle("upstream", TestCertificates.server()))
@@ -144,7 +150,7 @@ class BootHttpConnectorFactoryTest {
 		assertThat(this.server.requests()).isEmpty();
 	}
 
-	@Test
+	@EachHttpTransport
 	void unknownSslBundleStopsStartUpNamingThePropertyAndTheBundles() {
 		this.contextRunner.withPropertyValues(trustBundle("upstream", TestCertificates.server()))
 			.withPropertyValues("connector.clients.payments.base-url=https://127.0.0.1:8443",
@@ -159,7 +165,7 @@ class BootHttpConnectorFactoryTest {
 			});
 	}
 
-	@Test
+	@EachHttpTransport
 	void updatedBundleIsUsedForNewConnections() {
 		TestCertificates.Certificate rotated = TestCertificates.rotatedServer();
 		httpsServer(TestCertificates.server(), false);
@@ -193,7 +199,7 @@ class BootHttpConnectorFactoryTest {
 				PemSslStoreDetails.forCertificate(certificate.certificateLocation())));
 	}
 
-	@Test
+	@EachHttpTransport
 	void http2OverTlsIsNegotiatedWithABundle() {
 		TestCertificates.Certificate certificate = TestCertificates.server();
 		this.server = LoopbackServer.start(
@@ -210,7 +216,7 @@ class BootHttpConnectorFactoryTest {
 			});
 	}
 
-	@Test
+	@EachHttpTransport
 	void applicationsHttpClientMappersApplyToEveryClientInOrder() {
 		this.server = LoopbackServer.start((request, response) -> response
 			.sendString(Mono.just(String.join(",", request.headers().getAll("X-Mapped")))));
@@ -227,7 +233,7 @@ class BootHttpConnectorFactoryTest {
 			});
 	}
 
-	@Test
+	@EachHttpTransport
 	void mapperThatFollowsRedirectsCannotCarryTheApiKeyToAnotherOrigin() {
 		try (LoopbackServer elsewhere = LoopbackServer
 			.start((request, response) -> response.sendString(Mono.just(String.valueOf(request.headers().get("X-Api-Key")))))) {
@@ -248,7 +254,7 @@ class BootHttpConnectorFactoryTest {
 		}
 	}
 
-	@Test
+	@EachHttpTransport
 	void redirectsStayOffWhateverBootDefaultsTo() {
 		this.server = LoopbackServer.start((request, response) -> response.status(302)
 			.header(HttpHeaders.LOCATION, "/landing")
@@ -261,7 +267,7 @@ class BootHttpConnectorFactoryTest {
 		assertThat(this.server.requests()).hasSize(1);
 	}
 
-	@Test
+	@EachHttpTransport
 	void compressionOffIsKeptOverBootsGzipDefault() {
 		this.server = LoopbackServer.start((request, response) -> response.sendString(Mono.just("plain")));
 		this.contextRunner.withPropertyValues("connector.clients.payments.base-url=" + this.server.baseUrl(),
@@ -273,7 +279,7 @@ class BootHttpConnectorFactoryTest {
 		assertThat(this.server.lastRequest().headers().contains(HttpHeaders.ACCEPT_ENCODING)).isFalse();
 	}
 
-	@Test
+	@EachHttpTransport
 	void clientWithProxyPropertiesReachesTheUpstreamThroughTheProxy() {
 		this.server = LoopbackServer.start((request, response) -> response.sendString(Mono.just("proxied")));
 		try (LoopbackProxy proxy = LoopbackProxy.start()) {

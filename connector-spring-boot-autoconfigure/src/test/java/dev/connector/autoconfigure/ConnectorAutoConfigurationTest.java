@@ -16,6 +16,7 @@ import dev.connector.transport.Transport;
 import dev.connector.transport.TransportFactory;
 import dev.connector.transport.TransportResponse;
 import dev.connector.transport.http.HttpTransportFactory;
+import dev.connector.transport.netty.NettyTransportFactory;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
@@ -184,6 +185,29 @@ class ConnectorAutoConfigurationTest {
 					.bodyAsString();
 				assertThat(body).isEqualTo("orders-service|platform");
 			});
+	}
+
+	@Test
+	void nettyClientsWriteBodiesWithBootsCodecsAndSendTheirHeadersButNoWebClientCustomizer() {
+		this.server = LoopbackServer.start((request, response) -> response.sendString(Mono.just(request.body()
+				+ "|" + request.headers().get("X-Caller", "") + "|" + request.headers().get("X-Team", ""))));
+		this.contextRunner.withUserConfiguration(TeamHeaderWebClientCustomizer.class)
+			.withPropertyValues("spring.jackson.property-naming-strategy=SNAKE_CASE",
+					"connector.clients.payments.transport=netty",
+					"connector.clients.payments.base-url=" + this.server.baseUrl(),
+					"connector.clients.payments.headers.X-Caller=orders-service")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(NettyTransportFactory.class);
+				String body = context.getBean(Connector.class)
+					.blocking()
+					.request(ConnectorRequest.post("/").body(new Charge(5, "EUR")).build())
+					.bodyAsString();
+				// the WebClientCustomizer's X-Team header is WebClient's, which netty clients do not use
+				assertThat(body).isEqualTo("{\"amount_in_cents\":5,\"currency\":\"EUR\"}|orders-service|");
+			});
+	}
+
+	record Charge(int amountInCents, String currency) {
 	}
 
 	@Test

@@ -5,19 +5,10 @@ import java.util.function.Supplier;
 
 import dev.connector.ConfigurationException;
 import dev.connector.config.ClientSettings;
-import dev.connector.config.ProxySettings;
-import dev.connector.config.Secret;
 import dev.connector.transport.Transport;
 import dev.connector.transport.TransportFactory;
 import io.micrometer.observation.ObservationRegistry;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.group.ChannelGroup;
-import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.util.concurrent.GlobalEventExecutor;
-import reactor.netty.http.HttpProtocol;
 import reactor.netty.http.client.HttpClient;
-import reactor.netty.resources.ConnectionProvider;
-import reactor.netty.transport.ProxyProvider;
 
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
@@ -98,46 +89,10 @@ public final class HttpTransportFactory implements TransportFactory {
 
 	@Override
 	public Transport create(ClientSettings settings) {
-		if (settings.baseUrl() == null) {
-			throw new ConfigurationException(settings.name(), "base-url", "is required for an http client",
-					"Set the client's base-url to the upstream's URL, such as http://localhost:8081.");
-		}
-		String scheme = settings.baseUrl().getScheme();
-		if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {
-			throw new ConfigurationException(settings.name(), "base-url",
-					"'" + settings.baseUrl() + "' has scheme '" + scheme + "' but an http client needs http or https",
-					"Use an http:// or https:// URL, or choose the transport that speaks " + scheme + ".");
-		}
-		HttpProtocol[] protocols = protocols(settings);
-		ClientSettings.PoolSettings pool = settings.pool();
-		String poolName = "connector-" + settings.name();
-		HttpConnectionPool poolView = new HttpConnectionPool(poolName, pool.maxConnections());
-		ConnectionProvider connections = ConnectionProvider.builder(poolName)
-			.maxConnections(pool.maxConnections())
-			.pendingAcquireTimeout(pool.pendingAcquireTimeout())
-			.maxIdleTime(pool.maxIdleTime())
-			// hands each pool's numbers to the view, not to Micrometer's global registry
-			.metrics(true, () -> poolView)
-			.build();
-		// every connection of the client, so that closing the transport can cut off calls in flight
-		ChannelGroup channels = new DefaultChannelGroup(poolName, GlobalEventExecutor.INSTANCE);
-		HttpClient httpClient = HttpClient.create(connections)
-			.doOnConnected((connection) -> channels.add(connection.channel()))
-			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
-					settings.connectTimeout().toMillis()))
-			.compress(settings.compression())
-			.protocol(protocols);
-		if (settings.readTimeout() != null) {
-			// between two reads of one response; an idle pooled connection is not timed
-			httpClient = httpClient.responseTimeout(settings.readTimeout());
-		}
-		if (settings.proxy().enabled()) {
-			httpClient = proxy(httpClient, settings.proxy());
-		}
-		httpClient = RedirectPolicy.apply(httpClient, settings);
+		PooledHttpClient connections = PooledHttpClient.create(settings);
 		ClientHttpConnector connector;
 		try {
-			connector = this.connectors.create(settings, httpClient);
+			connector = this.connectors.create(settings, connections.httpClient());
 		}
 		catch (RuntimeException ex) {
 			connections.dispose();
@@ -152,50 +107,7 @@ public final class HttpTransportFactory implements TransportFactory {
 			.defaultHeaders((headers) -> headers.putAll(settings.headers()))
 			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(settings.maxInMemorySize()))
 			.build();
-		return new HttpTransport(webClient, connections, channels, poolView);
-	}
-
-	/**
-	 * The HTTP versions of the settings: HTTP/1.1, with {@code http2.enabled} also HTTP/2
-	 * over TLS (negotiated with ALPN), and with {@code http2.cleartext} HTTP/2 with prior
-	 * knowledge for plain {@code http} (which leaves no HTTP/1.1 to fall back to, so a
-	 * client with both speaks only HTTP/2).
-	 */
-	private static HttpProtocol[] protocols(ClientSettings settings) {
-		ClientSettings.Http2Settings http2 = settings.http2();
-		if (http2.cleartext()) {
-			if (!http2.enabled() && "https".equalsIgnoreCase(settings.baseUrl().getScheme())) {
-				throw new ConfigurationException(settings.name(), "http2.cleartext",
-						"is for http:// URLs but base-url '" + settings.baseUrl() + "' is https",
-						"Set http2.enabled to true for HTTP/2 over TLS, and http2.cleartext to false.");
-			}
-			return http2.enabled() ? new HttpProtocol[] { HttpProtocol.H2, HttpProtocol.H2C }
-					: new HttpProtocol[] { HttpProtocol.H2C };
-		}
-		return http2.enabled() ? new HttpProtocol[] { HttpProtocol.H2, HttpProtocol.HTTP11 }
-				: new HttpProtocol[] { HttpProtocol.HTTP11 };
-	}
-
-	private static HttpClient proxy(HttpClient httpClient, ProxySettings proxy) {
-		ProxyProvider.Proxy type = switch (proxy.type()) {
-			case HTTP -> ProxyProvider.Proxy.HTTP;
-			case SOCKS4 -> ProxyProvider.Proxy.SOCKS4;
-			case SOCKS5 -> ProxyProvider.Proxy.SOCKS5;
-		};
-		return httpClient.proxy((spec) -> {
-			ProxyProvider.Builder builder = spec.type(type).host(proxy.host()).port(proxy.port());
-			if (proxy.nonProxyHosts() != null) {
-				builder.nonProxyHosts(proxy.nonProxyHosts());
-			}
-			if (proxy.username() != null) {
-				builder.username(proxy.username());
-			}
-			if (proxy.password() != null) {
-				Secret password = proxy.password();
-				// read when a connection authenticates, never kept as text
-				builder.password((username) -> password.reveal());
-			}
-		});
+		return new HttpTransport(webClient, connections);
 	}
 
 	/**

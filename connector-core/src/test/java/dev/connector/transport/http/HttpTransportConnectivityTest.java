@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.zip.GZIPOutputStream;
 
 import dev.connector.Connector;
@@ -14,27 +15,34 @@ import dev.connector.ConnectorRequest;
 import dev.connector.config.ClientSettings;
 import dev.connector.config.ProxySettings;
 import dev.connector.config.Secret;
+import dev.connector.test.EachHttpTransport;
+import dev.connector.test.HttpTransportUnderTest;
 import dev.connector.test.LoopbackProxy;
 import dev.connector.test.LoopbackServer;
 import dev.connector.test.TestCertificates;
+import dev.connector.transport.TransportFactory;
 import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.Http2SslContextSpec;
 import reactor.netty.http.HttpProtocol;
 import reactor.test.StepVerifier;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
-import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Connectivity settings of the {@code http} transport against real loopback servers: a
+ * Connectivity settings of the {@code http} and {@code netty} transports against real loopback servers: a
  * proxy, gzip, and HTTP/2 in clear text and over TLS.
  */
 class HttpTransportConnectivityTest {
+
+	private final HttpTransportUnderTest transport;
+
+	HttpTransportConnectivityTest(HttpTransportUnderTest transport) {
+		this.transport = transport;
+	}
+
 
 	private static final Duration PATIENCE = Duration.ofSeconds(10);
 
@@ -56,11 +64,11 @@ class HttpTransportConnectivityTest {
 	private Connector connector;
 
 	private Connector client(Consumer<ClientSettings.Builder> settings) {
-		return client(settings, new HttpTransportFactory());
+		return client(settings, this.transport.factory(UnaryOperator.identity()));
 	}
 
-	private Connector client(Consumer<ClientSettings.Builder> settings, HttpTransportFactory transports) {
-		this.connector = Connector.builder("payments").settings((s) -> {
+	private Connector client(Consumer<ClientSettings.Builder> settings, TransportFactory transports) {
+		this.connector = this.transport.builder("payments").settings((s) -> {
 			s.baseUrl(this.server.baseUrl()).timeout(PATIENCE);
 			settings.accept(s);
 		}).transportFactory(transports).build();
@@ -90,7 +98,7 @@ class HttpTransportConnectivityTest {
 				Secret.of("relay-password"));
 	}
 
-	@Test
+	@EachHttpTransport
 	void callGoesThroughTheConfiguredProxyWithItsCredentials() {
 		Connector payments = client((s) -> s.proxy(proxy(null)));
 		expectBody(payments, PAYLOAD);
@@ -102,7 +110,7 @@ class HttpTransportConnectivityTest {
 		assertThat(this.server.requests()).hasSize(1);
 	}
 
-	@Test
+	@EachHttpTransport
 	void hostMatchingNonProxyHostsIsReachedDirectly() {
 		Connector payments = client((s) -> s.proxy(proxy("127\\.0\\.0\\.1")));
 		expectBody(payments, PAYLOAD);
@@ -110,7 +118,7 @@ class HttpTransportConnectivityTest {
 		assertThat(this.server.requests()).hasSize(1);
 	}
 
-	@Test
+	@EachHttpTransport
 	void httpsCallTunnelsThroughTheProxyWithConnect() {
 		TestCertificates.Certificate certificate = TestCertificates.server();
 		this.server.close();
@@ -119,15 +127,15 @@ class HttpTransportConnectivityTest {
 					.forServer(certificate.privateKey(), certificate.certificate()))),
 				(request, response) -> response.sendString(Mono.just("over tls")));
 		Connector payments = client((s) -> s.proxy(proxy(null)),
-				new HttpTransportFactory(WebClient::builder, (settings, httpClient) -> new ReactorClientHttpConnector(
-						httpClient.secure((ssl) -> ssl.sslContext(reactor.netty.http.Http11SslContextSpec.forClient()
-							.configure((tls) -> tls.trustManager(certificate.certificate())))))));
+				this.transport.factory((httpClient) -> httpClient.secure((ssl) -> ssl.sslContext(
+						reactor.netty.http.Http11SslContextSpec.forClient()
+							.configure((tls) -> tls.trustManager(certificate.certificate()))))));
 		expectBody(payments, "over tls");
 		assertThat(this.proxy.tunnels()).extracting(LoopbackProxy.Tunnel::target)
 			.containsExactly("127.0.0.1:" + this.server.port());
 	}
 
-	@Test
+	@EachHttpTransport
 	void gzipEncodedResponseIsDecoded() {
 		Connector payments = client((s) -> {
 		});
@@ -135,14 +143,14 @@ class HttpTransportConnectivityTest {
 		assertThat(this.server.lastRequest().headers().get(HttpHeaders.ACCEPT_ENCODING)).contains("gzip");
 	}
 
-	@Test
+	@EachHttpTransport
 	void withoutCompressionNoAcceptEncodingIsSent() {
 		Connector payments = client((s) -> s.compression(false));
 		expectBody(payments, PAYLOAD);
 		assertThat(this.server.lastRequest().headers().contains(HttpHeaders.ACCEPT_ENCODING)).isFalse();
 	}
 
-	@Test
+	@EachHttpTransport
 	void cleartextHttp2SpeaksH2cWithPriorKnowledge() {
 		this.server.close();
 		this.server = LoopbackServer.start((server) -> server.protocol(HttpProtocol.H2C),
@@ -152,7 +160,7 @@ class HttpTransportConnectivityTest {
 		assertThat(this.server.lastRequest().protocol()).isEqualTo("HTTP/2.0");
 	}
 
-	@Test
+	@EachHttpTransport
 	void http2OverTlsIsNegotiatedWithAlpn() {
 		TestCertificates.Certificate certificate = TestCertificates.server();
 		this.server.close();
@@ -162,15 +170,13 @@ class HttpTransportConnectivityTest {
 						.sslContext(Http2SslContextSpec.forServer(certificate.privateKey(), certificate.certificate()))),
 				(request, response) -> response.sendString(Mono.just("over h2")));
 		Connector payments = client((s) -> s.http2(new ClientSettings.Http2Settings(true, false)),
-				new HttpTransportFactory(WebClient::builder,
-						(settings, httpClient) -> new ReactorClientHttpConnector(httpClient.secure((ssl) -> ssl
-							.sslContext(Http2SslContextSpec.forClient()
-								.configure((tls) -> tls.trustManager(certificate.certificate())))))));
+				this.transport.factory((httpClient) -> httpClient.secure((ssl) -> ssl.sslContext(
+						Http2SslContextSpec.forClient().configure((tls) -> tls.trustManager(certificate.certificate()))))));
 		expectBody(payments, "over h2");
 		assertThat(this.server.lastRequest().protocol()).isEqualTo("HTTP/2.0");
 	}
 
-	@Test
+	@EachHttpTransport
 	void http11IsSpokenUnlessHttp2IsOn() {
 		Connector payments = client((s) -> {
 		});

@@ -7,10 +7,11 @@ import dev.connector.ConnectorRequest;
 import dev.connector.ConnectorResponse;
 import dev.connector.TransportException;
 import dev.connector.config.ClientSettings;
+import dev.connector.test.EachHttpTransport;
+import dev.connector.test.HttpTransportUnderTest;
 import dev.connector.test.LoopbackServer;
 import dev.connector.transport.ConnectionPoolView;
 import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.test.StepVerifier;
@@ -23,6 +24,13 @@ import static org.awaitility.Awaitility.await;
  * no connection becomes free in time.
  */
 class HttpTransportPoolTest {
+
+	private final HttpTransportUnderTest transport;
+
+	HttpTransportPoolTest(HttpTransportUnderTest transport) {
+		this.transport = transport;
+	}
+
 
 	private static final Duration PATIENCE = Duration.ofSeconds(10);
 
@@ -37,7 +45,7 @@ class HttpTransportPoolTest {
 	private Connector connector;
 
 	private Connector onePooledConnection(Duration pendingAcquireTimeout) {
-		this.connector = Connector.builder("payments")
+		this.connector = this.transport.builder("payments")
 			.settings((s) -> s.baseUrl(this.server.baseUrl())
 				.timeout(PATIENCE)
 				.pool(ClientSettings.PoolSettings.builder().maxConnections(1)
@@ -50,7 +58,7 @@ class HttpTransportPoolTest {
 		return ConnectorRequest.get("/held").retry(false).build();
 	}
 
-	@Test
+	@EachHttpTransport
 	void exhaustedPoolRaisesATransportExceptionNamingMaxConnectionsAndPendingAcquireTimeout() {
 		Connector payments = onePooledConnection(Duration.ofMillis(200));
 		Mono<ConnectorResponse> first = payments.request(get()).cache();
@@ -70,7 +78,7 @@ class HttpTransportPoolTest {
 			.verify(PATIENCE);
 	}
 
-	@Test
+	@EachHttpTransport
 	void poolViewShowsTheActiveConnectionAndTheCallWaitingForIt() {
 		Connector payments = onePooledConnection(PATIENCE);
 		ConnectionPoolView pool = payments.pool().orElseThrow();

@@ -10,9 +10,10 @@ import dev.connector.ConnectorRequest;
 import dev.connector.config.AuthSettings;
 import dev.connector.config.ClientSettings;
 import dev.connector.config.Secret;
+import dev.connector.test.EachHttpTransport;
+import dev.connector.test.HttpTransportUnderTest;
 import dev.connector.test.LoopbackServer;
 import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerResponse;
 import reactor.test.StepVerifier;
@@ -26,6 +27,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with the origin they were meant for.
  */
 class HttpTransportRedirectTest {
+
+	private final HttpTransportUnderTest transport;
+
+	HttpTransportRedirectTest(HttpTransportUnderTest transport) {
+		this.transport = transport;
+	}
+
 
 	private static final Duration PATIENCE = Duration.ofSeconds(10);
 
@@ -49,7 +57,7 @@ class HttpTransportRedirectTest {
 	}
 
 	private Connector client(Consumer<ClientSettings.Builder> settings) {
-		this.connector = Connector.builder("payments").settings((s) -> {
+		this.connector = this.transport.builder("payments").settings((s) -> {
 			s.baseUrl(this.origin.baseUrl()).timeout(PATIENCE);
 			settings.accept(s);
 		}).build();
@@ -64,7 +72,7 @@ class HttpTransportRedirectTest {
 			.build();
 	}
 
-	@Test
+	@EachHttpTransport
 	void redirectIsAnsweredAsItIsWhenRedirectsAreOff() {
 		Connector payments = client((s) -> {
 		});
@@ -78,7 +86,7 @@ class HttpTransportRedirectTest {
 		assertThat(this.origin.requests()).hasSize(1);
 	}
 
-	@Test
+	@EachHttpTransport
 	void redirectToTheSameOriginKeepsAuthorizationAndTheApiKey() {
 		Connector payments = client((s) -> s.followRedirects(true)
 			.auth(apiKey())
@@ -93,7 +101,7 @@ class HttpTransportRedirectTest {
 		assertThat(landing.headers().get("X-Api-Key")).isEqualTo("key-for-origin-only");
 	}
 
-	@Test
+	@EachHttpTransport
 	void redirectToAnotherOriginCarriesNoAuthorizationCookieOrApiKey() {
 		Connector payments = client((s) -> s.followRedirects(true)
 			.auth(apiKey())

@@ -6,9 +6,10 @@ import java.util.Random;
 
 import dev.connector.Connector;
 import dev.connector.ConnectorRequest;
+import dev.connector.test.EachHttpTransport;
+import dev.connector.test.HttpTransportUnderTest;
 import dev.connector.test.LoopbackServer;
 import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -25,6 +26,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class HttpTransportStreamedBodyTest {
 
+	private final HttpTransportUnderTest transport;
+
+	HttpTransportStreamedBodyTest(HttpTransportUnderTest transport) {
+		this.transport = transport;
+	}
+
+
 	private static final Duration PATIENCE = Duration.ofSeconds(10);
 
 	@AutoClose
@@ -35,7 +43,7 @@ class HttpTransportStreamedBodyTest {
 
 	private void connect(LoopbackServer server) {
 		this.server = server;
-		this.connector = Connector.builder("uploads").settings((s) -> s.baseUrl(server.baseUrl())).build();
+		this.connector = this.transport.builder("uploads").settings((s) -> s.baseUrl(server.baseUrl())).build();
 	}
 
 	private static LoopbackServer.Handler ok() {
@@ -49,7 +57,7 @@ class HttpTransportStreamedBodyTest {
 			.verify(PATIENCE);
 	}
 
-	@Test
+	@EachHttpTransport
 	void byteArrayChunksArriveByteForByte() {
 		connect(LoopbackServer.start(ok()));
 		byte[] sent = new byte[3 * 1024 * 1024 + 17];
@@ -68,7 +76,7 @@ class HttpTransportStreamedBodyTest {
 			.isEqualTo(MediaType.APPLICATION_OCTET_STREAM_VALUE);
 	}
 
-	@Test
+	@EachHttpTransport
 	void stringElementsArriveAsTheirConcatenation() {
 		connect(LoopbackServer.start(ok()));
 		send(ConnectorRequest.post("/notes")
@@ -78,7 +86,7 @@ class HttpTransportStreamedBodyTest {
 		assertThat(this.server.lastRequest().body()).isEqualTo("once upon a time — ünïcode");
 	}
 
-	@Test
+	@EachHttpTransport
 	void eachElementIsWrittenBeforeTheNextIsEmitted() {
 		Sinks.Empty<Void> firstChunkArrived = Sinks.empty();
 		connect(LoopbackServer.start(ok(), (chunk) -> firstChunkArrived.tryEmitEmpty()));
@@ -92,7 +100,7 @@ class HttpTransportStreamedBodyTest {
 		assertThat(this.server.lastRequest().body()).isEqualTo("first last");
 	}
 
-	@Test
+	@EachHttpTransport
 	void objectsOfADeclaredTypeAreEncodedOneNdjsonLineEach() {
 		connect(LoopbackServer.start(ok()));
 		Flux<Reading> readings = Flux.just(new Reading("boiler", 71), new Reading("tank", 12));

@@ -1,32 +1,41 @@
 package dev.connector.transport.http;
 
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 
 import dev.connector.ConfigurationException;
 import dev.connector.Connector;
 import dev.connector.ConnectorRequest;
 import dev.connector.TransportException;
 import dev.connector.config.ClientSettings;
+import dev.connector.test.EachHttpTransport;
+import dev.connector.test.HttpTransportUnderTest;
 import dev.connector.test.LoopbackServer;
 import dev.connector.test.TestCertificates;
+import dev.connector.transport.TransportFactory;
 import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.Http11SslContextSpec;
+import reactor.netty.http.client.HttpClient;
 import reactor.test.StepVerifier;
-
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
-import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * TLS on the {@code http} transport without Spring Boot: certificates and host names are
- * verified, a failure says what to configure, and an {@link HttpConnectorFactory} brings
- * the trust material.
+ * TLS on the {@code http} and {@code netty} transports without Spring Boot: certificates
+ * and host names are verified, a failure says what to configure, and an
+ * {@link HttpConnectorFactory} (for {@code netty} a {@code NettyClientFactory}) brings the
+ * trust material.
  */
 class HttpTransportTlsTest {
+
+	private final HttpTransportUnderTest transport;
+
+	HttpTransportTlsTest(HttpTransportUnderTest transport) {
+		this.transport = transport;
+	}
+
 
 	private static final Duration PATIENCE = Duration.ofSeconds(10);
 
@@ -45,22 +54,21 @@ class HttpTransportTlsTest {
 	}
 
 	/** Trusts exactly the given certificate, as a core user's own connector factory would. */
-	private static HttpConnectorFactory trusting(TestCertificates.Certificate certificate) {
-		return (settings, httpClient) -> new ReactorClientHttpConnector(httpClient.secure((ssl) -> ssl
-			.sslContext(Http11SslContextSpec.forClient().configure((tls) -> tls.trustManager(certificate.certificate())))));
+	private static UnaryOperator<HttpClient> trusting(TestCertificates.Certificate certificate) {
+		return (httpClient) -> httpClient.secure((ssl) -> ssl
+			.sslContext(Http11SslContextSpec.forClient().configure((tls) -> tls.trustManager(certificate.certificate()))));
 	}
 
-	private Connector client(String baseUrl, HttpConnectorFactory connectors) {
-		HttpTransportFactory transports = (connectors != null)
-				? new HttpTransportFactory(WebClient::builder, connectors) : new HttpTransportFactory();
-		this.connector = Connector.builder("payments")
+	private Connector client(String baseUrl, UnaryOperator<HttpClient> tls) {
+		TransportFactory transports = this.transport.factory((tls != null) ? tls : UnaryOperator.identity());
+		this.connector = this.transport.builder("payments")
 			.settings((s) -> s.baseUrl(baseUrl).timeout(PATIENCE).retry(ClientSettings.RetrySettings.DEFAULTS.toBuilder().enabled(false).build()))
 			.transportFactory(transports)
 			.build();
 		return this.connector;
 	}
 
-	@Test
+	@EachHttpTransport
 	void selfSignedServerCertificateIsRejectedWithAMessageNamingTheSslBundleProperty() {
 		Connector payments = client(httpsServer(TestCertificates.server()).baseUrl(), null);
 		StepVerifier.create(payments.request(ConnectorRequest.get("/hello").build()))
@@ -71,7 +79,7 @@ class HttpTransportTlsTest {
 		assertThat(this.server.requests()).isEmpty();
 	}
 
-	@Test
+	@EachHttpTransport
 	void connectorFactoryThatTrustsTheCertificateGetsThrough() {
 		TestCertificates.Certificate certificate = TestCertificates.server();
 		Connector payments = client(httpsServer(certificate).baseUrl(), trusting(certificate));
@@ -81,7 +89,7 @@ class HttpTransportTlsTest {
 			.verify(PATIENCE);
 	}
 
-	@Test
+	@EachHttpTransport
 	void hostNameIsVerifiedEvenWhenTheCertificateIsTrusted() {
 		TestCertificates.Certificate localhostOnly = TestCertificates.localhostOnly();
 		Connector payments = client(httpsServer(localhostOnly).baseUrl(), trusting(localhostOnly));
@@ -92,15 +100,15 @@ class HttpTransportTlsTest {
 		assertThat(this.server.requests()).isEmpty();
 	}
 
-	@Test
+	@EachHttpTransport
 	void sslBundleNeedsSpringBoot() {
 		assertThatExceptionOfType(ConfigurationException.class)
-			.isThrownBy(() -> Connector.builder("payments")
+			.isThrownBy(() -> this.transport.builder("payments")
 				.settings((s) -> s.baseUrl("https://127.0.0.1:8443").ssl(new ClientSettings.SslSettings("upstream")))
 				.build())
 			.satisfies((ex) -> assertThat(ex.getProperty()).isEqualTo("ssl.bundle"))
 			.withMessageContaining("SSL bundles need Spring Boot")
-			.withMessageContaining("HttpConnectorFactory");
+			.withMessageContaining(this.transport.type().equals("netty") ? "NettyClientFactory" : "HttpConnectorFactory");
 	}
 
 }
