@@ -132,7 +132,8 @@ class WebSocketTransportAutoConfigurationTest {
 		this.contextRunner.withBean("myWebSocketTransportFactory", WebSocketTransportFactory.class,
 				WebSocketTransportFactory::new)
 			.run((context) -> assertThat(context.getBeansOfType(TransportFactory.class))
-				.containsOnlyKeys("myWebSocketTransportFactory", "httpTransportFactory"));
+				.containsOnlyKeys("myWebSocketTransportFactory", "httpTransportFactory",
+					"nettyTransportFactory"));
 	}
 
 	record Order(String stockSymbol, int quantity) {
