@@ -31,6 +31,9 @@ final class CallObservations {
 
 	private static final DefaultConnectorStreamObservationConvention DEFAULT_STREAM_CONVENTION = new DefaultConnectorStreamObservationConvention();
 
+	/** The name of the event on a call whose first attempt failed. */
+	static final String FIRST_ATTEMPT_FAILED = "connector.attempt.failed";
+
 	private final ObservationRegistry registry;
 
 	private final ConnectorObservationConvention convention;
@@ -64,6 +67,7 @@ final class CallObservations {
 			Observation observation = GuardedObservations.start(ConnectorObservationDocumentation.CALL
 				.observation(this.convention, DEFAULT_CALL_CONVENTION, () -> context, this.registry)
 				.parentObservation(parent(reactorContext)));
+			progress.observedBy(observation, context);
 			return observed(call, observation, context, progress, null)
 				.contextWrite((written) -> written.put(ObservationThreadLocalAccessor.KEY, observation));
 		});
@@ -71,9 +75,18 @@ final class CallObservations {
 
 	/**
 	 * Observe one attempt; its context becomes the carrier of the trace propagation headers
-	 * the attempt sends, and its observation the scope its interceptors run in.
+	 * the attempt sends, and its observation the scope its interceptors run in. The first
+	 * attempt of an observed call is carried by the call's own observation, so that a call
+	 * answered at once costs one observation: only a retry gets an observation of its own,
+	 * a child of the call. A failed first attempt is an event on the call.
 	 */
 	Mono<ConnectorResponse> observeAttempt(Mono<ConnectorResponse> attempt, Attempt state, CallProgress progress) {
+		Observation call = progress.observation();
+		if (state.number() == 1 && call != null) {
+			state.observedBy(call, progress.context());
+			return attempt.doOnError((error) -> GuardedObservations.event(call,
+					Observation.Event.of(FIRST_ATTEMPT_FAILED, "attempt 1 failed: " + error.getClass().getSimpleName())));
+		}
 		return Mono.deferContextual((reactorContext) -> {
 			ConnectorObservationContext context = new ConnectorObservationContext(
 					ConnectorObservationContext.Type.ATTEMPT, this.clientName, this.transport, progress.request());

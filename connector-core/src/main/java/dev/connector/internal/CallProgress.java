@@ -3,6 +3,8 @@ package dev.connector.internal;
 import java.net.URI;
 
 import dev.connector.ConnectorRequest;
+import dev.connector.observation.ConnectorObservationContext;
+import io.micrometer.observation.Observation;
 
 /**
  * What one call (one subscription of it) has done so far: its attempts, the URI it last
@@ -22,6 +24,10 @@ final class CallProgress {
 	private volatile URI uri;
 
 	private volatile boolean messagesExchanged;
+
+	private Observation observation;
+
+	private ConnectorObservationContext context;
 
 	CallProgress(ConnectorRequest request, long deadline) {
 		this.request = request;
@@ -83,6 +89,28 @@ final class CallProgress {
 
 	void sentTo(URI uri) {
 		this.uri = uri;
+	}
+
+	/**
+	 * Note the call's observation, which carries its first attempt.
+	 * @param observation the call's observation
+	 * @param context its context
+	 */
+	void observedBy(Observation observation, ConnectorObservationContext context) {
+		this.observation = observation;
+		this.context = context;
+	}
+
+	/**
+	 * Return the call's observation.
+	 * @return the observation, or {@code null} when the call is not observed
+	 */
+	Observation observation() {
+		return this.observation;
+	}
+
+	ConnectorObservationContext context() {
+		return this.context;
 	}
 
 }

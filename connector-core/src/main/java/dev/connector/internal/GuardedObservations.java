@@ -50,6 +50,21 @@ public final class GuardedObservations {
 	}
 
 	/**
+	 * Signal an event on an observation.
+	 * @param observation the observation
+	 * @param event the event
+	 */
+	public static void event(Observation observation, Observation.Event event) {
+		try {
+			observation.event(event);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("event=connector.observation.failed phase=event name={}", observation.getContext().getName(),
+					ex);
+		}
+	}
+
+	/**
 	 * Open a scope of an observation.
 	 * @param observation the observation
 	 * @return the scope, or {@link Observation.Scope#NOOP} if a handler failed

@@ -12,9 +12,11 @@ import io.micrometer.observation.transport.RequestReplySenderContext;
 
 /**
  * What an observation of a call, or of one attempt of it, knows: the client, the request,
- * and once it is over the response or the error. An attempt's context is also the carrier of
- * trace propagation: headers a tracing handler injects into its carrier map (such as W3C
- * {@code traceparent}) are sent with that attempt.
+ * and once it is over the response or the error. The context is also the carrier of trace
+ * propagation: headers a tracing handler injects into its carrier map (such as W3C
+ * {@code traceparent}) are sent with the attempt it observes: a call's context with the
+ * call's first attempt, which the call's observation carries, an attempt's context with that
+ * retry.
  *
  * @since 0.1.0
  * @see ConnectorObservationConvention
@@ -56,8 +58,9 @@ public class ConnectorObservationContext extends RequestReplySenderContext<Map<S
 		this.clientName = clientName;
 		this.transport = transport;
 		this.request = request;
-		// a plain map: it allocates nothing until a tracing handler injects a header
-		setCarrier((type != Type.CALL) ? new LinkedHashMap<>() : null);
+		// a call's context carries its first attempt's headers; a plain map, empty until a
+		// tracing handler injects a header
+		setCarrier(new LinkedHashMap<>());
 	}
 
 	/**

@@ -6,8 +6,23 @@ import io.micrometer.observation.ObservationConvention;
 import io.micrometer.observation.docs.ObservationDocumentation;
 
 /**
- * The observations Connector makes: one per call, one per attempt (a child of its call, so
- * retries are visible), one per stream, and one per batch (the parent of its calls).
+ * The observations Connector makes: one per call, which also carries the call's first
+ * attempt; one per retry (a child of its call, so retries are visible); one per stream; and
+ * one per batch (the parent of its calls). A call answered at its first attempt, the common
+ * case, costs one observation. The trace of a call without retries:
+ * <pre>
+ * payments GET                  connector.request: the call and its only attempt; its
+ *                               span is the traceparent that attempt sent
+ * </pre>
+ * and of a call answered at its third attempt:
+ * <pre>
+ * payments GET                  connector.request: the whole call, waits included; its
+ * |                             span is the traceparent attempt 1 sent; the failure of
+ * |                             attempt 1 is its event connector.attempt.failed
+ * |                             (as a span event: "attempt 1 failed: &lt;exception&gt;")
+ * +-- payments GET attempt 2    connector.request.attempt: its span is the traceparent
+ * +-- payments GET attempt 3    attempt 2 (3) sent
+ * </pre>
  *
  * @since 0.1.0
  */
@@ -15,13 +30,16 @@ public enum ConnectorObservationDocumentation implements ObservationDocumentatio
 
 	/**
 	 * A whole call, every attempt and wait included. Its timer, {@code connector.request},
-	 * is tagged with the low-cardinality keys.
+	 * is tagged with the low-cardinality keys. It also carries the call's first attempt: its
+	 * context carries the trace propagation headers that attempt sends, and a failed first
+	 * attempt is its event {@code connector.attempt.failed}.
 	 */
 	CALL(DefaultConnectorObservationConvention.class, LowCardinalityKeys.values(), HighCardinalityKeys.values()),
 
 	/**
-	 * One attempt of a call, named {@code connector.request.attempt}; its context carries
-	 * the trace propagation headers sent with that attempt.
+	 * One retry of a call (its second attempt or a later one), named
+	 * {@code connector.request.attempt}, a child of the call; its context carries the trace
+	 * propagation headers sent with that attempt.
 	 */
 	ATTEMPT(DefaultConnectorAttemptObservationConvention.class, LowCardinalityKeys.values(),
 			HighCardinalityKeys.values()),

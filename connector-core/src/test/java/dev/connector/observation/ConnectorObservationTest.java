@@ -2,6 +2,8 @@ package dev.connector.observation;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
@@ -43,6 +45,11 @@ class ConnectorObservationTest {
 
 	private final List<Observation.Context> stopped = new CopyOnWriteArrayList<>();
 
+	/** The trace header each observed context asked to send, as a tracing handler would. */
+	private final Map<Observation.Context, String> traceparents = new ConcurrentHashMap<>();
+
+	private final List<String> events = new CopyOnWriteArrayList<>();
+
 	@AutoClose
 	private LoopbackServer server;
 
@@ -52,6 +59,20 @@ class ConnectorObservationTest {
 	ConnectorObservationTest(HttpTransportUnderTest transport) {
 		this.transport = transport;
 		this.registry.observationConfig().observationHandler(new ObservationHandler<>() {
+
+			@Override
+			public void onStart(Observation.Context context) {
+				if (context instanceof ConnectorObservationContext sender && sender.getCarrier() != null) {
+					String traceparent = "00-trace-" + ConnectorObservationTest.this.traceparents.size() + "-01";
+					ConnectorObservationTest.this.traceparents.put(context, traceparent);
+					sender.getSetter().set(sender.getCarrier(), "traceparent", traceparent);
+				}
+			}
+
+			@Override
+			public void onEvent(Observation.Event event, Observation.Context context) {
+				ConnectorObservationTest.this.events.add(context.getName() + ": " + event.getName());
+			}
 
 			@Override
 			public void onStop(Observation.Context context) {
@@ -118,7 +139,19 @@ class ConnectorObservationTest {
 	}
 
 	@EachHttpTransport
-	void retriedCallShowsEachAttemptUnderOneCall() {
+	void callAnsweredAtOnceIsOneObservationWhoseTraceHeaderItSent() {
+		connect((request, response) -> response.sendString(Mono.just("ok")), observed());
+		this.connector.blocking().request(ConnectorRequest.get("/quotes").build());
+		assertThat(this.registry).hasNumberOfObservationsEqualTo(1)
+			.hasObservationWithNameEqualTo("connector.request")
+			.that()
+			.hasHighCardinalityKeyValue("attempts", "1");
+		ConnectorObservationContext call = stopped(ConnectorObservationContext.Type.CALL).get(0);
+		assertThat(this.server.lastRequest().headers().get("traceparent")).isEqualTo(this.traceparents.get(call));
+	}
+
+	@EachHttpTransport
+	void retriedCallShowsEachRetryUnderOneCallWithTheTraceHeaderItSent() {
 		AtomicInteger count = new AtomicInteger();
 		connect((request, response) -> (count.getAndIncrement() < 2) ? response.status(503).send()
 				: response.sendString(Mono.just("ok")),
@@ -132,13 +165,19 @@ class ConnectorObservationTest {
 		List<ConnectorObservationContext> calls = stopped(ConnectorObservationContext.Type.CALL);
 		List<ConnectorObservationContext> attempts = stopped(ConnectorObservationContext.Type.ATTEMPT);
 		assertThat(calls).hasSize(1);
-		assertThat(attempts).hasSize(3);
-		assertThat(attempts).extracting(ConnectorObservationContext::getAttempt).containsExactly(1, 2, 3);
+		// the call carries attempt 1; each retry is its own child
+		assertThat(attempts).hasSize(2);
+		assertThat(attempts).extracting(ConnectorObservationContext::getAttempt).containsExactly(2, 3);
 		assertThat(attempts).allSatisfy((attempt) -> assertThat(attempt.getParentObservation().getContextView())
 			.isSameAs(calls.get(0)));
-		assertThat(attempts).extracting((attempt) -> attempt.getError() != null).containsExactly(true, true, false);
+		assertThat(attempts).extracting((attempt) -> attempt.getError() != null).containsExactly(true, false);
 		assertThat(calls.get(0).getAttempt()).isEqualTo(3);
-		assertThat(this.registry).hasNumberOfObservationsWithNameEqualTo("connector.request.attempt", 3);
+		assertThat(this.registry).hasNumberOfObservationsWithNameEqualTo("connector.request.attempt", 2);
+		assertThat(this.events).containsExactly("connector.request: connector.attempt.failed");
+		assertThat(this.server.requests()).extracting((request) -> request.headers().get("traceparent"))
+			.containsExactly(this.traceparents.get(calls.get(0)), this.traceparents.get(attempts.get(0)),
+					this.traceparents.get(attempts.get(1)))
+			.doesNotHaveDuplicates();
 	}
 
 	@EachHttpTransport

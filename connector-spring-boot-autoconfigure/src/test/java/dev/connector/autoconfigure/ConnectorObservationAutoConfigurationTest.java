@@ -27,6 +27,8 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
@@ -119,7 +121,12 @@ class ConnectorObservationAutoConfigurationTest {
 	 * by an application listener, which only a SpringApplication runs.
 	 */
 	private void runTracedApplication(Consumer<ConfigurableApplicationContext> test) {
+		runTracedApplication("http", test);
+	}
+
+	private void runTracedApplication(String transport, Consumer<ConfigurableApplicationContext> test) {
 		List<String> properties = new java.util.ArrayList<>(List.of(client()));
+		properties.add("connector.clients.payments.transport=" + transport);
 		properties.add("management.tracing.sampling.probability=1.0");
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(TracedApplication.class)
 			.web(WebApplicationType.NONE)
@@ -131,9 +138,10 @@ class ConnectorObservationAutoConfigurationTest {
 		}
 	}
 
-	@Test
-	void retriedCallSendsTraceparentOfEachAttemptAndParentsAttemptsUnderTheCall() {
-		runTracedApplication((context) -> {
+	@ParameterizedTest
+	@ValueSource(strings = { "http", "netty" })
+	void retriedCallSendsTraceparentOfEachAttemptAndParentsRetriesUnderTheCall(String transport) {
+		runTracedApplication(transport, (context) -> {
 			context.getBean(Connector.class).blocking().request(ConnectorRequest.get("/flaky").build());
 			List<SpanData> spans = spans(context);
 			List<SpanData> calls = named(spans, "payments GET").stream()
@@ -141,37 +149,42 @@ class ConnectorObservationAutoConfigurationTest {
 				.toList();
 			List<SpanData> attempts = named(spans, "payments GET attempt");
 			assertThat(calls).hasSize(1);
-			assertThat(attempts).hasSize(3);
+			// the call's span carries attempt 1; each retry is a child span of its own
+			assertThat(attempts).extracting(SpanData::getName)
+				.containsExactlyInAnyOrder("payments GET attempt 2", "payments GET attempt 3");
 			SpanData call = calls.get(0);
 			assertThat(attempts).allSatisfy((attempt) -> {
 				assertThat(attempt.getTraceId()).isEqualTo(call.getTraceId());
 				assertThat(attempt.getParentSpanId()).isEqualTo(call.getSpanId());
 			});
-			assertThat(this.traceparents).hasSize(3);
-			for (int i = 0; i < 3; i++) {
-				String[] traceparent = this.traceparents.get(i).split("-");
-				assertThat(traceparent[1]).isEqualTo(call.getTraceId());
-				assertThat(attempts).extracting(SpanData::getSpanId).contains(traceparent[2]);
-			}
-			assertThat(this.traceparents).doesNotHaveDuplicates();
+			// the tracing handler names a span event by the observation event's contextual name
+			assertThat(call.getEvents()).extracting(io.opentelemetry.sdk.trace.data.EventData::getName)
+				.contains("attempt 1 failed: ServerErrorException");
+			assertThat(this.traceparents).hasSize(3).doesNotHaveDuplicates();
+			assertThat(this.traceparents).allSatisfy(
+					(traceparent) -> assertThat(traceparent.split("-")[1]).isEqualTo(call.getTraceId()));
+			assertThat(this.traceparents.get(0).split("-")[2]).isEqualTo(call.getSpanId());
+			assertThat(this.traceparents.subList(1, 3)).extracting((traceparent) -> traceparent.split("-")[2])
+				.containsExactlyInAnyOrderElementsOf(attempts.stream().map(SpanData::getSpanId).toList());
 			// logged inside each attempt, on the calling thread and after a hop to the event loop
 			assertThat(this.logs.list).hasSize(6)
 				.allSatisfy((event) -> assertThat(event.getMDCPropertyMap()).containsEntry("traceId", call.getTraceId()));
 		});
 	}
 
-	@Test
-	void eachExchangeIsObservedOnceWithoutBootsHttpClientObservation() {
-		runTracedApplication((context) -> {
+	@ParameterizedTest
+	@ValueSource(strings = { "http", "netty" })
+	void callWithoutRetriesIsOneSpanAndOneTimerSampleWithoutBootsHttpClientObservation(String transport) {
+		runTracedApplication(transport, (context) -> {
 			context.getBean(Connector.class).blocking().request(ConnectorRequest.get("/ok").build());
 			List<SpanData> spans = spans(context);
-			assertThat(spans).extracting(SpanData::getName)
-				.containsExactlyInAnyOrder("payments GET", "payments GET attempt 1");
+			assertThat(spans).extracting(SpanData::getName).containsExactly("payments GET");
+			assertThat(this.traceparents).singleElement()
+				.satisfies((traceparent) -> assertThat(traceparent.split("-")[2]).isEqualTo(spans.get(0).getSpanId()));
 			MeterRegistry meters = context.getBean(MeterRegistry.class);
 			assertThat(meters.find("http.client.requests").meters()).isEmpty();
+			assertThat(meters.find("connector.request.attempt").meters()).isEmpty();
 			assertThat(meters.get("connector.request").tags("client", "payments").timer().count()).isEqualTo(1);
-			assertThat(meters.get("connector.request.attempt").tags("client", "payments").timer().count())
-				.isEqualTo(1);
 		});
 	}
 
