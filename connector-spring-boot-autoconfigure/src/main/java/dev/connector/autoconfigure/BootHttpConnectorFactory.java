@@ -10,6 +10,8 @@ import dev.connector.transport.http.HttpConnectorFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.netty.http.Http2SslContextSpec;
+import reactor.netty.tcp.AbstractProtocolSslContextSpec;
+import reactor.netty.tcp.SslProvider;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.HttpClientConfig;
 
@@ -143,9 +145,17 @@ final class BootHttpConnectorFactory implements HttpConnectorFactory {
 	 * as Boot's own would with HTTP/1.1 only.
 	 */
 	private static HttpClient http2Tls(HttpClient client, SslBundle bundle) {
+		return secure(client, bundle, Http2SslContextSpec.forClient());
+	}
+
+	/**
+	 * Secure a client with a bundle's key and trust material and its options, in a TLS
+	 * context of the given protocol spec.
+	 */
+	static HttpClient secure(HttpClient client, SslBundle bundle, AbstractProtocolSslContextSpec<?> spec) {
 		SslManagerBundle managers = bundle.getManagers();
 		SslOptions options = bundle.getOptions();
-		Http2SslContextSpec spec = Http2SslContextSpec.forClient().configure((tls) -> {
+		SslProvider.ProtocolSslContextSpec configured = spec.configure((tls) -> {
 			tls.keyManager(managers.getKeyManagerFactory()).trustManager(managers.getTrustManagerFactory());
 			if (options.getCiphers() != null) {
 				tls.ciphers(SslOptions.asSet(options.getCiphers()));
@@ -154,7 +164,7 @@ final class BootHttpConnectorFactory implements HttpConnectorFactory {
 				tls.protocols(options.getEnabledProtocols());
 			}
 		});
-		return client.secure((ssl) -> ssl.sslContext(spec));
+		return client.secure((ssl) -> ssl.sslContext(configured));
 	}
 
 }

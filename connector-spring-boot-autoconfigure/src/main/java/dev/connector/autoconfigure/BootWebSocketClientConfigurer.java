@@ -7,8 +7,6 @@ import reactor.netty.http.client.HttpClient;
 
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
-import org.springframework.boot.ssl.SslManagerBundle;
-import org.springframework.boot.ssl.SslOptions;
 
 /**
  * Secures each {@code websocket} client that names an SSL bundle ({@code ssl.bundle}) with
@@ -32,18 +30,7 @@ final class BootWebSocketClientConfigurer implements WebSocketClientConfigurer {
 			return "wss".equalsIgnoreCase(settings.baseUrl().getScheme()) ? client.secure() : client;
 		}
 		SslBundle bundle = BootHttpConnectorFactory.bundle(this.sslBundles, settings, name);
-		SslManagerBundle managers = bundle.getManagers();
-		SslOptions options = bundle.getOptions();
-		Http11SslContextSpec spec = Http11SslContextSpec.forClient().configure((tls) -> {
-			tls.keyManager(managers.getKeyManagerFactory()).trustManager(managers.getTrustManagerFactory());
-			if (options.getCiphers() != null) {
-				tls.ciphers(SslOptions.asSet(options.getCiphers()));
-			}
-			if (options.getEnabledProtocols() != null) {
-				tls.protocols(options.getEnabledProtocols());
-			}
-		});
-		return client.secure((ssl) -> ssl.sslContext(spec));
+		return BootHttpConnectorFactory.secure(client, bundle, Http11SslContextSpec.forClient());
 	}
 
 }

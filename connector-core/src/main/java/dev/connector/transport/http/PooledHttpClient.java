@@ -152,7 +152,14 @@ public final class PooledHttpClient {
 				: new HttpProtocol[] { HttpProtocol.HTTP11 };
 	}
 
-	private static HttpClient proxy(HttpClient httpClient, ProxySettings proxy) {
+	/**
+	 * Route a client through a proxy; the password is read when a connection
+	 * authenticates. Shared with the {@code websocket} transport.
+	 * @param httpClient the client
+	 * @param proxy the proxy, with a host
+	 * @return the client routed through the proxy
+	 */
+	public static HttpClient proxy(HttpClient httpClient, ProxySettings proxy) {
 		ProxyProvider.Proxy type = switch (proxy.type()) {
 			case HTTP -> ProxyProvider.Proxy.HTTP;
 			case SOCKS4 -> ProxyProvider.Proxy.SOCKS4;

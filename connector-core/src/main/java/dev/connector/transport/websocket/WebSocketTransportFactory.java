@@ -5,16 +5,15 @@ import java.util.function.Consumer;
 
 import dev.connector.ConfigurationException;
 import dev.connector.config.ClientSettings;
-import dev.connector.config.ProxySettings;
 import dev.connector.transport.Transport;
 import dev.connector.transport.TransportFactory;
+import dev.connector.transport.http.PooledHttpClient;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.WebsocketClientSpec;
-import reactor.netty.transport.ProxyProvider;
 
 import org.springframework.http.codec.ClientCodecConfigurer;
 
@@ -111,20 +110,8 @@ public final class WebSocketTransportFactory implements TransportFactory {
 			.doOnConnected((connection) -> connections.add(connection.channel()))
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
 					(int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()));
-		ProxySettings proxy = settings.proxy();
-		if (proxy.enabled()) {
-			client = client.proxy((spec) -> {
-				ProxyProvider.Builder builder = spec.type(ProxyProvider.Proxy.valueOf(proxy.type().name()))
-					.host(proxy.host())
-					.port(proxy.port());
-				if (proxy.nonProxyHosts() != null) {
-					builder.nonProxyHosts(proxy.nonProxyHosts());
-				}
-				if (proxy.username() != null) {
-					builder.username(proxy.username());
-					builder.password((user) -> (proxy.password() != null) ? proxy.password().reveal() : null);
-				}
-			});
+		if (settings.proxy().enabled()) {
+			client = PooledHttpClient.proxy(client, settings.proxy());
 		}
 		client = this.configurer.configure(settings, client);
 		WebsocketClientSpec spec = WebsocketClientSpec.builder()
