@@ -15,8 +15,9 @@ import dev.connector.benchmarks.LoadRun.Result;
 
 /**
  * The benchmark driver, the jar's main class. It starts the loopback server in a JVM of its
- * own, warms up the eight client variants ({@link Variants}), runs every variant at every
- * concurrency in {@link #ROUNDS} interleaved rounds ({@link LoadRun}, a fresh client per run), runs
+ * own, warms up the client variants ({@link Variants}, and {@link BootVariants} inside a Spring
+ * Boot application), runs every variant at its concurrencies in {@link #ROUNDS} interleaved
+ * rounds ({@link LoadRun}, a fresh client per run), runs
  * the batch scenario in a second child JVM capped at 128 MB of heap ({@link BatchMain}), then
  * prints the {@link Report} and writes it to {@code connector-benchmarks/results/latest.md}
  * (next to the jar's {@code target} directory).
@@ -64,12 +65,18 @@ final class BenchmarkMain {
 		double batchSeconds;
 		long rssEnd;
 		long serverRss;
+		String bootApplication;
 		try (ChildJvm server = ChildJvm.start(ServerMain.class, SERVER_OPTIONS, List.of())) {
 			String baseUrl = "http://127.0.0.1:" + port(server);
 			log("server pid " + server.pid() + " at " + baseUrl);
-			variants = Variants.all(baseUrl);
 			long matrixStart = System.nanoTime();
-			matrix(variants, scale, results);
+			BootVariants boot = new BootVariants(baseUrl);
+			try (boot) {
+				variants = new ArrayList<>(Variants.all(baseUrl));
+				variants.addAll(boot.all());
+				matrix(variants, scale, results);
+			}
+			bootApplication = boot.describe();
 			matrixSeconds = seconds(matrixStart);
 			rssEnd = JvmProbe.rssKiB(JvmProbe.self());
 			long batchStart = System.nanoTime();
@@ -86,7 +93,8 @@ final class BenchmarkMain {
 						+ System.getProperty("os.arch"),
 				DOCUMENTED_COMMAND, driverCommand(), String.join(" ", jvmOptions()), String.join(" ", SERVER_OPTIONS),
 				ROUNDS, CONCURRENCIES, requestsText(scale), scaled(BatchMain.REQUESTS, scale), seconds(start),
-				matrixSeconds, batchSeconds, rssStart, rssEnd, JvmProbe.peakRssKiB(JvmProbe.self()), serverRss);
+				matrixSeconds, batchSeconds, rssStart, rssEnd, JvmProbe.peakRssKiB(JvmProbe.self()), serverRss,
+				bootApplication);
 		String report = new Report(setup, variants, results, batch).render();
 		System.out.println();
 		System.out.print(report);
@@ -99,7 +107,8 @@ final class BenchmarkMain {
 
 	/**
 	 * Warm every variant up, then run the rounds: in each, every concurrency, and at each
-	 * concurrency the variants A to H back to back, so slow drift of the machine hits all alike.
+	 * concurrency the variants that run at it (A to H at all, the Boot application's I to K
+	 * at 64 and 256) back to back, so slow drift of the machine hits all alike.
 	 */
 	private static void matrix(List<Variant> variants, double scale, List<Result> results) {
 		for (Variant variant : variants) {
@@ -112,6 +121,9 @@ final class BenchmarkMain {
 				int requests = scaled((concurrency == 1) ? REQUESTS_SERIAL : REQUESTS_CONCURRENT, scale);
 				int warmup = (int) Math.ceil(requests * WARMUP_FRACTION);
 				for (Variant variant : variants) {
+					if (!variant.runsAt(concurrency)) {
+						continue;
+					}
 					Result result = LoadRun.run(variant, concurrency, warmup, requests, round);
 					results.add(result);
 					log(String.format(Locale.ROOT,

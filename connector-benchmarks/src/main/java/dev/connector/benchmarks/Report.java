@@ -65,8 +65,12 @@ final class Report {
 				+ orNone(s.serverOptions()));
 		line("- Batch JVM options: " + orNone(this.batch.jvmOptions) + " (max heap "
 				+ mib(this.batch.maxHeapBytes) + " MiB)");
-		line("- Load: closed loop, " + s.rounds() + " rounds, variants interleaved A..H within each round and "
-				+ "concurrency; per run a warm-up then the measured requests: " + s.requestsText());
+		line("- Load: closed loop, " + s.rounds() + " rounds, variants interleaved " + interleaving()
+				+ " within each round and concurrency; per run a warm-up then the measured requests: "
+				+ s.requestsText());
+		if (s.bootApplication() != null) {
+			line("- I, J, K: " + s.bootApplication());
+		}
 		line("- Elapsed: " + String.format(Locale.ROOT, "%.0f s", s.elapsedSeconds())
 				+ " (load matrix " + String.format(Locale.ROOT, "%.0f s", s.matrixSeconds()) + ", batch "
 				+ String.format(Locale.ROOT, "%.0f s", s.batchSeconds()) + ")");
@@ -81,6 +85,23 @@ final class Report {
 				+ "to a call to its result; alloc/req: bytes allocated by all driver threads during the measured "
 				+ "requests, per request, in KiB.");
 		line("");
+	}
+
+	/**
+	 * The variants in order, and those that run at some concurrencies only.
+	 */
+	private String interleaving() {
+		List<String> ids = this.variants.stream().map(Variant::id).toList();
+		String text = ids.isEmpty() ? "" : ids.get(0) + ".." + ids.get(ids.size() - 1);
+		List<String> partial = new ArrayList<>();
+		for (Variant variant : this.variants) {
+			if (!variant.concurrencies().isEmpty()) {
+				partial.add(variant.id() + " at c=" + variant.concurrencies().stream().map(String::valueOf)
+					.reduce((a, b) -> a + "/" + b)
+					.orElse(""));
+			}
+		}
+		return partial.isEmpty() ? text : text + " (" + String.join(", ", partial) + " only)";
 	}
 
 	private void tables() {
@@ -109,13 +130,14 @@ final class Report {
 		line("| Throughput ratio | c=64 | c=256 |");
 		line("| --- | ---: | ---: |");
 		for (String[] pair : new String[][] { { "D", "B" }, { "D", "C" }, { "E", "B" }, { "D", "A" }, { "D", "E" },
-				{ "G", "B" }, { "H", "A" }, { "G", "D" } }) {
+				{ "G", "B" }, { "H", "A" }, { "G", "D" }, { "J", "I" }, { "K", "I" } }) {
 			line("| " + pair[0] + "/" + pair[1] + " | " + ratioText(pair[0], pair[1], 64) + " | "
 					+ ratioText(pair[0], pair[1], 256) + " |");
 		}
 		line("");
 		line("Ratio: of the medians, with (min..max) of the same ratio round by round. D/E is what observation "
-				+ "costs the Connector.");
+				+ "costs the Connector. J/I and K/I: the Connector bean of a Boot application with actuator and "
+				+ "tracing (http, netty transport) against a plain WebClient from the same application's builder.");
 		line("");
 		Spread overhead = p50Overhead();
 		line("D minus B p50 latency at concurrency 1: "
@@ -169,8 +191,9 @@ final class Report {
 		line("");
 		line("- Driver RSS (VmRSS): " + kib(this.setup.driverRssStartKiB()) + " at start, "
 				+ kib(this.setup.driverRssEndKiB()) + " after the load matrix; peak (VmHWM) "
-				+ kib(this.setup.driverPeakRssKiB()) + ". One process ran all eight variants, so this is not one "
-				+ "variant's figure.");
+				+ kib(this.setup.driverPeakRssKiB()) + ". One process ran all " + this.variants.size()
+				+ " variants" + ((this.setup.bootApplication() != null) ? " and the Boot application of I to K" : "")
+				+ ", so this is not one variant's figure.");
 		line("- Server RSS: " + kib(this.setup.serverRssKiB()) + " at the end; batch JVM peak RSS: "
 				+ kib(this.batch.peakRssKiB) + ".");
 		line("");
@@ -223,6 +246,12 @@ final class Report {
 		}
 		for (int c : new int[] { 64, 256 }) {
 			ratioGoal("H", "A", c, 0.90);
+		}
+		for (int c : new int[] { 64, 256 }) {
+			ratioGoal("J", "I", c, 1.0);
+		}
+		for (int c : new int[] { 64, 256 }) {
+			ratioGoal("K", "I", c, 1.1);
 		}
 		Spread overhead = p50Overhead();
 		boolean clean = clean("D", 1) && clean("B", 1);
@@ -398,11 +427,13 @@ final class Report {
 	 * @param driverRssEndKiB the driver's RSS after the load matrix
 	 * @param driverPeakRssKiB the driver's peak RSS
 	 * @param serverRssKiB the server's RSS at the end
+	 * @param bootApplication the Boot application of I to K, described, or {@code null} if it
+	 * did not run
 	 */
 	record Setup(String date, String jvm, int cores, String os, String documentedCommand, String driverCommand,
 			String driverOptions, String serverOptions, int rounds, List<Integer> concurrencies, String requestsText,
 			int batchRequests, double elapsedSeconds, double matrixSeconds, double batchSeconds, long driverRssStartKiB,
-			long driverRssEndKiB, long driverPeakRssKiB, long serverRssKiB) {
+			long driverRssEndKiB, long driverPeakRssKiB, long serverRssKiB, String bootApplication) {
 	}
 
 }

@@ -221,7 +221,7 @@ final class Variants {
 	 * A pool configured as the Connector's default one: same size, acquire timeout and idle
 	 * eviction, so every Reactor Netty variant starts a run with the same idle connections.
 	 */
-	private static ConnectionProvider pool(String name) {
+	static ConnectionProvider pool(String name) {
 		ClientSettings.PoolSettings defaults = ClientSettings.PoolSettings.DEFAULTS;
 		return ConnectionProvider.builder(name)
 			.maxConnections(defaults.maxConnections())
