@@ -19,7 +19,6 @@ import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import io.micrometer.observation.ObservationRegistry;
-import reactor.core.publisher.Hooks;
 import reactor.netty.http.client.HttpClient;
 
 import org.springframework.beans.factory.BeanFactory;
@@ -28,7 +27,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.http.codec.CodecsAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.reactive.function.client.ReactorNettyHttpClientMapper;
 import org.springframework.boot.autoconfigure.web.reactive.function.client.WebClientAutoConfiguration;
@@ -122,23 +120,6 @@ public class ConnectorAutoConfiguration {
 				ObjectProvider<WebClient.Builder> webClientBuilders) {
 			return new SpringSecurityRegistrationAuthenticators(managers, repositories, servletRepositories, services,
 					() -> webClientBuilders.getIfAvailable(WebClient::builder));
-		}
-
-	}
-
-	/**
-	 * Keeps trace ids in the log MDC across thread hops, retries and batch fan-out by
-	 * turning on Reactor's automatic context propagation, as
-	 * {@code spring.reactor.context-propagation=auto} would.
-	 */
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = { "io.micrometer.context.ContextRegistry", "reactor.core.publisher.Hooks" })
-	@ConditionalOnProperty(name = { "connector.observation.enabled", "connector.observation.context-propagation" },
-			matchIfMissing = true)
-	static class ContextPropagationConfiguration {
-
-		ContextPropagationConfiguration() {
-			Hooks.enableAutomaticContextPropagation();
 		}
 
 	}

@@ -30,6 +30,12 @@ import org.springframework.core.type.AnnotationMetadata;
  */
 class ConnectorBeanRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentAware, BeanFactoryAware {
 
+	/**
+	 * The name of the {@link ConnectorFactory} bean the clients are created by, which
+	 * {@link ConnectorAutoConfiguration} declares.
+	 */
+	static final String CONNECTOR_FACTORY_BEAN = "connectorFactory";
+
 	private Environment environment;
 
 	private BeanFactory beanFactory;
@@ -57,8 +63,12 @@ class ConnectorBeanRegistrar implements ImportBeanDefinitionRegistrar, Environme
 				checkMayBeConnector(name);
 				continue;
 			}
-			RootBeanDefinition definition = new RootBeanDefinition(Connector.class,
-					() -> this.beanFactory.getBean(ConnectorFactory.class).create(name));
+			// a factory method on the factory bean rather than an instance supplier, so that
+			// Spring AOT can generate the registration code for it
+			RootBeanDefinition definition = new RootBeanDefinition(Connector.class);
+			definition.setFactoryBeanName(CONNECTOR_FACTORY_BEAN);
+			definition.setFactoryMethodName("create");
+			definition.getConstructorArgumentValues().addIndexedArgumentValue(0, name);
 			definition.addQualifier(new AutowireCandidateQualifier(Qualifier.class, name));
 			definition.setPrimary(name.equals(defaultClient));
 			definition.setDestroyMethodName("close");

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
@@ -104,8 +105,8 @@ public class ConnectorProperties {
 		private boolean enabled = true;
 
 		/**
-		 * Whether to turn on Reactor's automatic context propagation, so that trace ids stay
-		 * in the log MDC across thread hops, retries and batch fan-out.
+		 * Ignored: Reactor's automatic context propagation, which keeps trace ids in the log
+		 * MDC across thread hops, is Spring Boot's spring.reactor.context-propagation=auto.
 		 */
 		private boolean contextPropagation = true;
 
@@ -117,10 +118,22 @@ public class ConnectorProperties {
 			this.enabled = enabled;
 		}
 
+		/**
+		 * Return whether context propagation was asked for; ignored since Spring Boot's
+		 * {@code spring.reactor.context-propagation=auto} owns that JVM-wide hook.
+		 * @return the bound value
+		 * @deprecated since 0.1.0 in favour of {@code spring.reactor.context-propagation}
+		 */
+		@Deprecated(since = "0.1.0")
+		@DeprecatedConfigurationProperty(replacement = "spring.reactor.context-propagation",
+				reason = "Reactor's automatic context propagation is JVM-wide and slows every reactive chain; "
+						+ "Spring Boot's spring.reactor.context-propagation=auto turns it on when the application asks for it.",
+				since = "0.1.0")
 		public boolean isContextPropagation() {
 			return this.contextPropagation;
 		}
 
+		@Deprecated(since = "0.1.0")
 		public void setContextPropagation(boolean contextPropagation) {
 			this.contextPropagation = contextPropagation;
 		}

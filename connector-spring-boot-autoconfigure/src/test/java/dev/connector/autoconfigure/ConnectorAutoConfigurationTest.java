@@ -20,9 +20,12 @@ import dev.connector.transport.netty.NettyTransportFactory;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Hooks;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.http.codec.CodecsAutoConfiguration;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
@@ -77,6 +80,29 @@ class ConnectorAutoConfigurationTest {
 				assertThat(context.getBeansOfType(Connector.class)).containsOnlyKeys("payments", "quotes");
 				assertThat(context.getBean("payments", Connector.class).name()).isEqualTo("payments");
 				assertThat(context.getBean(QualifiedInjection.Holder.class).quotes().name()).isEqualTo("quotes");
+			});
+	}
+
+	@Test
+	void clientBeansAreCreatedByTheFactoryBeanSoAotCanGenerateThem() {
+		this.contextRunner.withPropertyValues("connector.clients.payments.base-url=http://127.0.0.1:1")
+			.run((context) -> {
+				BeanDefinition definition = context.getBeanFactory().getBeanDefinition("payments");
+				// an instance supplier is code Spring AOT cannot write out; a factory method is
+				assertThat(((AbstractBeanDefinition) definition).getInstanceSupplier()).isNull();
+				assertThat(definition.getFactoryBeanName()).isEqualTo("connectorFactory");
+				assertThat(definition.getFactoryMethodName()).isEqualTo("create");
+				assertThat(context.getBean("payments", Connector.class).name()).isEqualTo("payments");
+			});
+	}
+
+	@Test
+	void leavesReactorsJvmWideContextPropagationHookToSpringBoot() {
+		Hooks.disableAutomaticContextPropagation();
+		this.contextRunner.withPropertyValues("connector.clients.payments.base-url=http://127.0.0.1:1")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(Connector.class);
+				assertThat(Hooks.isAutomaticContextPropagationEnabled()).isFalse();
 			});
 	}
 

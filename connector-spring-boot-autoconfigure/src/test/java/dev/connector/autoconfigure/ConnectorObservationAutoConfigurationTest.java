@@ -45,6 +45,7 @@ import org.springframework.boot.autoconfigure.http.codec.CodecsAutoConfiguration
 import org.springframework.boot.autoconfigure.web.reactive.function.client.WebClientAutoConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.reactor.ReactorAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -128,6 +129,8 @@ class ConnectorObservationAutoConfigurationTest {
 		List<String> properties = new java.util.ArrayList<>(List.of(client()));
 		properties.add("connector.clients.payments.transport=" + transport);
 		properties.add("management.tracing.sampling.probability=1.0");
+		// MDC across thread hops is Boot's to turn on, not the starter's
+		properties.add("spring.reactor.context-propagation=auto");
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(TracedApplication.class)
 			.web(WebApplicationType.NONE)
 			.properties(properties.toArray(String[]::new))
@@ -316,7 +319,8 @@ class ConnectorObservationAutoConfigurationTest {
 			CodecsAutoConfiguration.class, ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
 			CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
 			HttpClientObservationsAutoConfiguration.class, OpenTelemetryAutoConfiguration.class,
-			OpenTelemetryTracingAutoConfiguration.class, MicrometerTracingAutoConfiguration.class })
+			OpenTelemetryTracingAutoConfiguration.class, MicrometerTracingAutoConfiguration.class,
+			ReactorAutoConfiguration.class })
 	@Import(Tracing.class)
 	static class TracedApplication {
 
