@@ -38,6 +38,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -92,7 +93,9 @@ public class ConnectorAutoConfiguration {
 			ObjectProvider<CodecCustomizer> codecCustomizers, ObjectProvider<ConnectorInterceptor> interceptors,
 			ObjectProvider<ConnectorCustomizer> customizers, ListableBeanFactory beanFactory,
 			ObjectProvider<WebClient.Builder> webClientBuilders,
-			ObjectProvider<RegistrationAuthenticatorFactory> registrationAuthenticators) {
+			ObjectProvider<RegistrationAuthenticatorFactory> registrationAuthenticators, Environment environment) {
+		// here rather than in the registrar, which an AOT-processed application does not run
+		ClientPropertyKeys.check(environment);
 		ConnectorFactory.ConnectorObservations observations = new ConnectorFactory.ConnectorObservations(
 				properties.getObservation().isEnabled() ? observationRegistry.getIfAvailable() : null,
 				convention.getIfAvailable(), batchConvention.getIfAvailable());

@@ -130,6 +130,70 @@ class ConnectorConfigurationFailureAnalyzerTest {
 			.contains("soon");
 	}
 
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			connector.clients.payments.tmeout                   | payments | timeout
+			connector.clients.payments.retry.max-atempts        | payments | retry.max-attempts
+			connector.clients.payments.retyr.max-attempts       | payments | retry.max-attempts
+			connector.clients.payments.auth.oauth2.client-secrt | payments | auth.oauth2.client-secret
+			connector.defaults.conect-timeout                   |          | connect-timeout
+			connector.defaults.circuit-breaker.enable           |          | circuit-breaker.enabled
+			""")
+	void misspelledKeyStopsStartupNamingItTheClientAndTheNearestKey(String property, String client,
+			String nearest) {
+		this.contextRunner
+			.withPropertyValues("connector.clients.payments.base-url=http://127.0.0.1:8081", property + "=5")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = new ConnectorConfigurationFailureAnalyzer()
+					.analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("Property: " + property)
+					.contains("did you mean '" + nearest + "'?")
+					.contains((client != null) ? "Connector client '" + client + "'" : "Connector is not");
+				assertThat(analysis.getAction()).contains(nearest);
+			});
+	}
+
+	@Test
+	void unknownKeyFarFromAnyValidOneIsReportedWithoutAGuess() {
+		this.contextRunner
+			.withPropertyValues("connector.clients.payments.base-url=http://127.0.0.1:8081",
+					"connector.clients.payments.favourite-colour=blue")
+			.run((context) -> {
+				FailureAnalysis analysis = new ConnectorConfigurationFailureAnalyzer()
+					.analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription())
+					.contains("Property: connector.clients.payments.favourite-colour")
+					.contains("is not a Connector client property")
+					.doesNotContain("did you mean");
+			});
+	}
+
+	@Test
+	void anyKeyBelowAMapListIndexesAndRelaxedFormsAreAccepted() {
+		this.contextRunner
+			.withPropertyValues("connector.clients.payments.base-url=http://127.0.0.1:8081",
+					"connector.clients.payments.headers.X-Any-Header=1", "connector.defaults.headers.x-team=a",
+					"connector.clients.payments.retry.retry-on-status[0]=503",
+					"connector.clients.payments.logging.redact-headers=X-Secret",
+					"connector.clients.payments.circuitBreaker.enabled=true",
+					"connector.clients.payments.retry.max_attempts=2")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void typoIsReportedAtStartup(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> new SpringApplicationBuilder(EmptyApplication.class)
+			.web(WebApplicationType.NONE)
+			.properties("connector.clients.x.base-url=http://127.0.0.1:8081", "connector.clients.x.tmeout=5s")
+			.run()
+			.close());
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Connector client 'x' is not configured correctly")
+			.contains("Property: connector.clients.x.tmeout")
+			.contains("did you mean 'timeout'?");
+	}
+
 	@Component("payments")
 	static class PaymentsService {
 
