@@ -81,11 +81,12 @@ final class ClientPropertyKeys {
 		}
 		String nearest = nearest(key.toString());
 		String property = name.toString();
+		String base = name.chop(start).toString();
 		throw new ConfigurationException(client, property,
 				"'" + key + "' is not a Connector client property"
 						+ ((nearest != null) ? "; did you mean '" + nearest + "'?" : ""),
-				(nearest != null) ? "Rename '" + property + "' to use '" + nearest + "'."
-						: "Remove '" + property + "' or use one of the keys listed in the Connector README.");
+				(nearest != null) ? "Replace '" + property + "' with '" + base + "." + nearest + "'."
+						: "Remove '" + property + "', or use a key of the configuration reference in the Connector README (an IDE completes them).");
 	}
 
 	private static String uniform(CharSequence key) {

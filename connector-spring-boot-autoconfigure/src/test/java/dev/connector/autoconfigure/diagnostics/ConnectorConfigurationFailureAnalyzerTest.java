@@ -191,7 +191,8 @@ class ConnectorConfigurationFailureAnalyzerTest {
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("Connector client 'x' is not configured correctly")
 			.contains("Property: connector.clients.x.tmeout")
-			.contains("did you mean 'timeout'?");
+			.contains("did you mean 'timeout'?")
+			.contains("Replace 'connector.clients.x.tmeout' with 'connector.clients.x.timeout'.");
 	}
 
 	@Component("payments")
