@@ -2,9 +2,12 @@ package dev.connector.autoconfigure;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.util.ClassUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,6 +35,53 @@ class ConfigurationMetadataTest {
 			}
 		}
 		return properties;
+	}
+
+	/** The value hints of the metadata: allowed values by property name. */
+	static Map<String, List<String>> hints() throws IOException {
+		Map<String, List<String>> hints = new LinkedHashMap<>();
+		try (InputStream json = new ClassPathResource("META-INF/spring-configuration-metadata.json").getInputStream()) {
+			for (JsonNode hint : new ObjectMapper().readTree(json).path("hints")) {
+				List<String> values = new ArrayList<>();
+				hint.path("values").forEach((value) -> values.add(value.get("value").asText()));
+				hints.put(hint.get("name").asText(), values);
+			}
+		}
+		return hints;
+	}
+
+	@Test
+	void everyEnumerationHasAValueHintForEachOfItsValues() throws Exception {
+		Map<String, List<String>> hints = hints();
+		List<String> enumerations = new ArrayList<>();
+		for (JsonNode property : properties().values()) {
+			if (!property.get("name").asText().startsWith("connector.")) {
+				continue;
+			}
+			Class<?> type = ClassUtils.resolveClassName(property.get("type").asText().replaceAll("<.*", ""), null);
+			if (type.isEnum()) {
+				String name = property.get("name").asText();
+				enumerations.add(name);
+				List<String> values = Arrays.stream(type.getEnumConstants())
+					.map((constant) -> ((Enum<?>) constant).name().toLowerCase(Locale.ROOT).replace('_', '-'))
+					.toList();
+				assertThat(hints.get(name)).as(name).containsExactlyInAnyOrderElementsOf(values);
+			}
+		}
+		assertThat(enumerations).contains("connector.defaults.logging.level", "connector.defaults.auth.type",
+				"connector.defaults.proxy.type");
+	}
+
+	@Test
+	void transportIsHintedWithTheShippedTransports() throws Exception {
+		assertThat(hints().get("connector.defaults.transport")).containsExactly("http", "netty", "websocket", "sdk");
+	}
+
+	@Test
+	void contextPropagationKeyIsDeprecatedInFavourOfBootsOwn() throws Exception {
+		JsonNode deprecation = properties().get("connector.observation.context-propagation").get("deprecation");
+		assertThat(deprecation.get("replacement").asText()).isEqualTo("spring.reactor.context-propagation");
+		assertThat(deprecation.get("reason").asText()).isNotEmpty();
 	}
 
 	@Test

@@ -44,6 +44,15 @@ class ConfigurationReferenceTest {
 	}
 
 	@Test
+	void everyKeyIsInTheReference() throws Exception {
+		Set<String> documented = rows().stream().flatMap((row) -> row.keys().stream()).collect(Collectors.toSet());
+		// connector.clients is the map of clients, which the table's introduction explains
+		assertThat(ConfigurationMetadataTest.properties().keySet())
+			.filteredOn((name) -> name.startsWith("connector.") && !name.equals("connector.clients"))
+			.allSatisfy((name) -> assertThat(documented).as("README row for %s", name).contains(name));
+	}
+
+	@Test
 	void everyDefaultInTheReferenceIsTheBuiltInOne() throws Exception {
 		Map<String, JsonNode> properties = ConfigurationMetadataTest.properties();
 		for (Row row : rows()) {
