@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.connector.ConfigurationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.BeanUtils;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
@@ -25,6 +27,12 @@ import org.springframework.core.env.Environment;
  * start-up stops with the key, the client and the nearest valid key.
  */
 final class ClientPropertyKeys {
+
+	private static final Logger logger = LoggerFactory.getLogger(ClientPropertyKeys.class);
+
+	/** Deprecated keys, still bound but ignored, by their replacement. */
+	private static final Map<String, String> DEPRECATED = Map.of("connector.observation.context-propagation",
+			"spring.reactor.context-propagation");
 
 	/** Known keys, relative to a client, in dashed form, by their uniform form. */
 	private static final Map<String, String> KNOWN = known();
@@ -58,6 +66,19 @@ final class ClientPropertyKeys {
 				}
 			});
 		}
+	}
+
+	/**
+	 * Warn once per deprecated key the environment sets, naming its replacement: a key that
+	 * is ignored now should not be so silently.
+	 * @param environment the application's environment
+	 */
+	static void warnDeprecated(Environment environment) {
+		DEPRECATED.forEach((key, replacement) -> {
+			if (environment.containsProperty(key)) {
+				logger.warn("event=connector.config.deprecated key={} replacement={} ignored=true", key, replacement);
+			}
+		});
 	}
 
 	private static void check(String client, ConfigurationPropertyName name, int start) {

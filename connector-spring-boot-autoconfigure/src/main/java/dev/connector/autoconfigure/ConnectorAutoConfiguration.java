@@ -96,6 +96,7 @@ public class ConnectorAutoConfiguration {
 			ObjectProvider<RegistrationAuthenticatorFactory> registrationAuthenticators, Environment environment) {
 		// here rather than in the registrar, which an AOT-processed application does not run
 		ClientPropertyKeys.check(environment);
+		ClientPropertyKeys.warnDeprecated(environment);
 		ConnectorFactory.ConnectorObservations observations = new ConnectorFactory.ConnectorObservations(
 				properties.getObservation().isEnabled() ? observationRegistry.getIfAvailable() : null,
 				convention.getIfAvailable(), batchConvention.getIfAvailable());

@@ -19,6 +19,7 @@ import dev.connector.transport.http.HttpTransportFactory;
 import dev.connector.transport.netty.NettyTransportFactory;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Hooks;
 import reactor.core.publisher.Mono;
@@ -31,6 +32,8 @@ import org.springframework.boot.autoconfigure.http.codec.CodecsAutoConfiguration
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.reactive.function.client.WebClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.reactive.function.client.WebClientCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -47,6 +50,7 @@ import static org.awaitility.Awaitility.await;
  * Wiring of {@link ConnectorAutoConfiguration}: beans per client, qualifiers, the registry,
  * back-off, customizers, property resolution and the close of transports.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ConnectorAutoConfigurationTest {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
@@ -103,6 +107,18 @@ class ConnectorAutoConfigurationTest {
 			.run((context) -> {
 				assertThat(context).hasSingleBean(Connector.class);
 				assertThat(Hooks.isAutomaticContextPropagationEnabled()).isFalse();
+			});
+	}
+
+	@Test
+	void deprecatedContextPropagationKeyIsReportedWithItsReplacement(CapturedOutput output) {
+		this.contextRunner
+			.withPropertyValues("connector.clients.payments.base-url=http://127.0.0.1:1",
+					"connector.observation.context-propagation=true")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(output).contains("event=connector.config.deprecated "
+						+ "key=connector.observation.context-propagation replacement=spring.reactor.context-propagation");
 			});
 	}
 
