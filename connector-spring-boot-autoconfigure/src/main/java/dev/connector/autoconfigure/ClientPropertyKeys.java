@@ -107,7 +107,8 @@ final class ClientPropertyKeys {
 				"'" + key + "' is not a Connector client property"
 						+ ((nearest != null) ? "; did you mean '" + nearest + "'?" : ""),
 				(nearest != null) ? "Replace '" + property + "' with '" + base + "." + nearest + "'."
-						: "Remove '" + property + "', or use a key of the configuration reference in the Connector README (an IDE completes them).");
+						: "Remove '" + property
+								+ "', or use a key of the configuration reference in the Connector README (an IDE completes them).");
 	}
 
 	private static String uniform(CharSequence key) {

@@ -27,6 +27,11 @@ import org.springframework.core.type.AnnotationMetadata;
  * client. A bean of that name whose type cannot be a {@code Connector} (told from its
  * definition, without creating it) stops start-up with a {@link ConfigurationException}
  * rather than hiding the client.
+ * <p>
+ * Each client is a bean definition with a factory method ({@link ConnectorFactory#create}
+ * on the {@code connectorFactory} bean, its name as argument), not an instance supplier, so
+ * that Spring AOT can write its registration out as code. In an AOT-processed application
+ * this registrar has run at build time: the set of clients is the one the build saw.
  */
 class ConnectorBeanRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentAware, BeanFactoryAware {
 

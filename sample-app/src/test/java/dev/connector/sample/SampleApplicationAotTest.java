@@ -133,6 +133,33 @@ class SampleApplicationAotTest {
 	}
 
 	@Test
+	void misspelledClientKeyStillStopsStartupWhenProcessedAheadOfTime() throws Exception {
+		Path typoLog = Files.createTempFile("connector-sample-aot-typo", ".log");
+		try {
+			String java = ProcessHandle.current().info().command().orElse("java");
+			Process typo = new ProcessBuilder(List.of(java, "-Dspring.aot.enabled=true", "-jar",
+					System.getProperty("sample.jar"), "--server.port=" + freePort(),
+					"--demo.upstream.port=" + freePort(), "--connector.clients.quotes.tmeout=5s"))
+				.redirectErrorStream(true)
+				.redirectOutput(typoLog.toFile())
+				.start();
+			try {
+				assertThat(typo.waitFor(60, TimeUnit.SECONDS)).as("exits").isTrue();
+				assertThat(typo.exitValue()).isNotZero();
+			}
+			finally {
+				typo.destroyForcibly();
+			}
+			assertThat(Files.readString(typoLog)).contains("APPLICATION FAILED TO START")
+				.contains("Property: connector.clients.quotes.tmeout")
+				.contains("did you mean 'timeout'?");
+		}
+		finally {
+			Files.deleteIfExists(typoLog);
+		}
+	}
+
+	@Test
 	void flakyUpstreamSucceedsThroughTheClientsRetries() {
 		client.get().uri("/demo/flaky").exchange().expectStatus().isOk().expectBody(String.class)
 			.isEqualTo("recovered");
