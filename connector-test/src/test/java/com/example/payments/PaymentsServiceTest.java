@@ -72,10 +72,13 @@ class PaymentsServiceTest {
 		assertThatExceptionOfType(ConnectorException.class).isThrownBy(() -> this.service.charge("ch_2").block())
 			.withMessageContaining("path: expected /api/charges/ch_1 but was /api/charges/ch_2");
 		assertThatExceptionOfType(AssertionError.class).isThrownBy(this.server::verify)
-			.withMessageContaining("1 expectation(s) unmet:\n  GET /api/charges/ch_1 query {expand=[customer]}"
-					+ " (0 of 1 requests received)")
-			.withMessageContaining("1 unexpected request(s):\n  GET /api/charges/ch_2 query {expand=[customer]}")
-			.withMessageContaining("path: expected /api/charges/ch_1 but was /api/charges/ch_2");
+			.withMessage("""
+					ConnectorMockServer: 1 expectation(s) unmet:
+					  GET /api/charges/ch_1 query {expand=[customer]} (0 of 1 requests received)
+					1 unexpected request(s):
+					  GET /api/charges/ch_2 query {expand=[customer]} from client payments
+					    vs expected GET /api/charges/ch_1 query {expand=[customer]}:
+					      path: expected /api/charges/ch_1 but was /api/charges/ch_2""");
 	}
 
 	@Test
@@ -86,6 +89,18 @@ class PaymentsServiceTest {
 		assertThat(this.service.charge("ch_1").block()).isEqualTo(new Charge("ch_1", 500));
 		assertThat(this.server.requests()).hasSize(2);
 		this.server.verify();
+	}
+
+	@Test
+	void aScriptedDelayLongerThanTheDeadlineFailsWithATimeout() {
+		this.server.expect(HttpMethod.GET, "/api/charges/ch_1")
+			.andRespond(MockResponse.json(new Charge("ch_1", 500)).delay(Duration.ofSeconds(30)));
+
+		StepVerifier.create(this.service.charge("ch_1"))
+			.expectErrorSatisfies((error) -> assertThat(error).isInstanceOfSatisfying(ConnectorTimeoutException.class,
+					(timeout) -> assertThat(timeout.getTimeout()).isEqualTo(Duration.ofMillis(500))))
+			.verify(Duration.ofSeconds(10));
+		assertThat(this.server.requests()).hasSize(1);
 	}
 
 	@Test
@@ -107,18 +122,6 @@ class PaymentsServiceTest {
 			.verify(Duration.ofSeconds(5));
 		assertThat(this.server.requests()).hasSize(1);
 		this.server.verify();
-	}
-
-	@Test
-	void aScriptedDelayLongerThanTheDeadlineFailsWithATimeout() {
-		this.server.expect(HttpMethod.GET, "/api/charges/ch_1")
-			.andRespond(MockResponse.json(new Charge("ch_1", 500)).delay(Duration.ofSeconds(30)));
-
-		StepVerifier.create(this.service.charge("ch_1"))
-			.expectErrorSatisfies((error) -> assertThat(error).isInstanceOfSatisfying(ConnectorTimeoutException.class,
-					(timeout) -> assertThat(timeout.getTimeout()).isEqualTo(Duration.ofMillis(500))))
-			.verify(Duration.ofSeconds(10));
-		assertThat(this.server.requests()).hasSize(1);
 	}
 
 	@Test
