@@ -6,7 +6,9 @@ import dev.connector.Connector;
 import dev.connector.ConnectorException;
 import dev.connector.ConnectorTimeoutException;
 import dev.connector.RateLimitedException;
+import dev.connector.auth.Authenticators;
 import dev.connector.config.ClientSettings.RetrySettings;
+import dev.connector.config.Secret;
 import dev.connector.mock.ConnectorMockServer;
 import dev.connector.mock.MockResponse;
 import org.junit.jupiter.api.AfterEach;
@@ -146,6 +148,30 @@ class PaymentsServiceTest {
 				.verify(Duration.ofSeconds(5));
 		}
 		this.server.verify();
+	}
+
+	@Test
+	void interceptorsAndAuthenticationRunBeforeTheMockAndCredentialsStayOutOfTheDiff() {
+		this.server.expect(HttpMethod.GET, "/api/charges/ch_1")
+			.header("Authorization", "Bearer t0k3n")
+			.header("X-Request-Id", "r-1")
+			.andRespond(MockResponse.json(new Charge("ch_1", 500)));
+		this.server.expect(HttpMethod.GET, "/api/charges/ch_2")
+			.header("Authorization", "Bearer other")
+			.andRespond(MockResponse.json(new Charge("ch_2", 700)));
+		try (Connector authenticated = this.server.bind(Connector.builder("payments-authenticated")
+			.settings((s) -> s.baseUrl("http://localhost:8080/api"))
+			.authenticator(Authenticators.bearer(Secret.of("t0k3n")))
+			.interceptor((request, chain) -> chain.proceed(request.toBuilder().header("X-Request-Id", "r-1").build())))
+			.build()) {
+			PaymentsService service = new PaymentsService(authenticated);
+
+			assertThat(service.charge("ch_1").block()).isEqualTo(new Charge("ch_1", 500));
+			assertThatExceptionOfType(ConnectorException.class).isThrownBy(() -> service.charge("ch_2").block())
+				.withMessageContaining("header Authorization: values differ (masked: 1 expected, 1 received)")
+				.withMessageNotContaining("t0k3n")
+				.withMessageNotContaining("other");
+		}
 	}
 
 }
