@@ -38,7 +38,7 @@ class PaymentsServiceTest {
 	void bind() {
 		Connector.Builder builder = Connector.builder("payments")
 			.settings((s) -> s.baseUrl("http://localhost:8080/api")
-				.timeout(Duration.ofMillis(500))
+				.timeout(Duration.ofSeconds(1))
 				.retry(RetrySettings.builder().maxAttempts(3).waitDuration(Duration.ofMillis(10)).build()));
 		this.server = ConnectorMockServer.bindTo(builder);
 		this.payments = builder.build();
@@ -100,7 +100,7 @@ class PaymentsServiceTest {
 
 		StepVerifier.create(this.service.charge("ch_1"))
 			.expectErrorSatisfies((error) -> assertThat(error).isInstanceOfSatisfying(ConnectorTimeoutException.class,
-					(timeout) -> assertThat(timeout.getTimeout()).isEqualTo(Duration.ofMillis(500))))
+					(timeout) -> assertThat(timeout.getTimeout()).isEqualTo(Duration.ofSeconds(1))))
 			.verify(Duration.ofSeconds(10));
 		assertThat(this.server.requests()).hasSize(1);
 	}
@@ -172,6 +172,20 @@ class PaymentsServiceTest {
 				.withMessageNotContaining("t0k3n")
 				.withMessageNotContaining("other");
 		}
+	}
+
+	@Test
+	void aStreamedBodyIsDecodedElementByElement() {
+		this.server.expect(HttpMethod.GET, "/api/charges")
+			.andRespond(MockResponse.ok()
+				.header("Content-Type", "application/x-ndjson")
+				.body("{\"id\":\"ch_1\",\"amount\":500}\n{\"id\":\"ch_2\",\"amount\":700}\n"));
+
+		StepVerifier.create(this.payments.stream(dev.connector.ConnectorRequest.get("/charges").build(), Charge.class))
+			.expectNext(new Charge("ch_1", 500), new Charge("ch_2", 700))
+			.expectComplete()
+			.verify(Duration.ofSeconds(5));
+		this.server.verify();
 	}
 
 }
