@@ -81,6 +81,8 @@ public final class ConnectorServices {
 			}
 			Object target = this.targets.getOrDefault(method, this.standard);
 			try {
+				// the interface may be package-private; its methods are still ours to call
+				ReflectionUtils.makeAccessible(method);
 				return method.invoke(target, args);
 			}
 			catch (InvocationTargetException ex) {
