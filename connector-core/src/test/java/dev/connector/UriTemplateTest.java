@@ -74,6 +74,12 @@ class UriTemplateTest {
 	}
 
 	@Test
+	void theRouteIsTheTemplatesPathWithoutItsQuery() {
+		this.payments.blocking().request(ConnectorRequest.get("/payments/{id}?expand={field}", 1, "notes").build());
+		assertThat(this.meters.get("connector.request").timer().getId().getTag("uri")).isEqualTo("/payments/{id}");
+	}
+
+	@Test
 	void aPlainPathKeepsTheUriTagNone() {
 		this.payments.blocking().request(ConnectorRequest.get("/payments/42").build());
 		Timer timer = this.meters.get("connector.request").timer();

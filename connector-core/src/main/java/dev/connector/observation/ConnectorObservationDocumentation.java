@@ -140,7 +140,8 @@ public enum ConnectorObservationDocumentation implements ObservationDocumentatio
 		},
 
 		/**
-		 * The request's URI template, such as {@code /payments/{id}}, or {@code none} for a
+		 * The path of the request's URI template, such as {@code /payments/{id}} (a query in
+		 * the template is left out), or {@code none} for a
 		 * request built from a plain path or an absolute URI: a route, never an id.
 		 */
 		URI {

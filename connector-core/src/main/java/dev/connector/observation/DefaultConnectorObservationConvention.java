@@ -195,8 +195,8 @@ public class DefaultConnectorObservationConvention implements ConnectorObservati
 	}
 
 	/**
-	 * Return the low-cardinality {@code uri} key value: the request's URI template, such as
-	 * {@code /payments/{id}}, or {@code none} when it was built from a plain path or an
+	 * Return the low-cardinality {@code uri} key value: the path of the request's URI
+	 * template, such as {@code /payments/{id}} (without a query), or {@code none} when it was built from a plain path or an
 	 * absolute URI, so that a route's calls share one timer whatever their ids.
 	 * @param context the context
 	 * @return the key value
@@ -204,7 +204,18 @@ public class DefaultConnectorObservationConvention implements ConnectorObservati
 	 */
 	protected KeyValue uriTemplate(ConnectorObservationContext context) {
 		String template = context.getRequest().uriTemplate();
-		return (template != null) ? cached(this.templates, LowCardinalityKeys.URI, template) : URI_NONE;
+		if (template == null) {
+			return URI_NONE;
+		}
+		KeyValue keyValue = this.templates.get(template);
+		if (keyValue == null) {
+			// the route is the template's path: a query's placeholders (such as those
+			// @RequestParam arguments add) name no route
+			int query = template.indexOf('?');
+			keyValue = KeyValue.of(LowCardinalityKeys.URI, (query < 0) ? template : template.substring(0, query));
+			this.templates.putIfAbsent(template, keyValue);
+		}
+		return keyValue;
 	}
 
 	/**

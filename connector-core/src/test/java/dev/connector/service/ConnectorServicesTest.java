@@ -19,8 +19,10 @@ import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerResponse;
 import reactor.test.StepVerifier;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -77,6 +79,18 @@ class ConnectorServicesTest {
 	}
 	// end::interface[]
 
+	@HttpExchange("/payments")
+	@ConnectorCall(retry = false)
+	interface NoRetriesApi {
+
+		@PostExchange("/{id}/capture")
+		HttpHeaders capture(@PathVariable String id, @CookieValue("session") String session);
+
+		@GetExchange
+		Mono<Payment> search(@RequestParam String status);
+
+	}
+
 	private final TestObservationRegistry observations = TestObservationRegistry.create();
 
 	private final AtomicInteger flaky = new AtomicInteger();
@@ -104,7 +118,7 @@ class ConnectorServicesTest {
 		response.header("Content-Type", "application/json");
 		return switch (route) {
 			case "GET /payments/42" -> response.sendString(Mono.just("{\"id\":\"42\",\"amount\":5}"));
-			case "GET /payments" -> response.sendString(Mono.just("[{\"id\":\"1\",\"amount\":1},{\"id\":\"2\",\"amount\":2}]"));
+			case "GET /payments" -> (request.query() == null) ? response.status(400).send() : response.sendString(Mono.just("[{\"id\":\"1\",\"amount\":1},{\"id\":\"2\",\"amount\":2}]"));
 			case "POST /payments" -> response.status(201)
 				.header("Location", "/payments/9")
 				.sendString(Mono.just("{\"id\":\"9\",\"amount\":3}"));
@@ -187,6 +201,28 @@ class ConnectorServicesTest {
 		assertThatExceptionOfType(ConnectorTimeoutException.class).isThrownBy(() -> this.payments.receipt("8"));
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
 		assertThat(this.server.requests()).hasSize(1);
+	}
+
+
+	@Test
+	void anInterfaceLevelOverrideAppliesToEachMethodAndHeadersAndCookiesAreSent() {
+		NoRetriesApi api = ConnectorServices.create(this.connector, NoRetriesApi.class);
+		assertThatExceptionOfType(ServerErrorException.class).isThrownBy(() -> api.capture("8", "s-1"));
+		assertThat(this.server.requests()).hasSize(1);
+		assertThat(this.server.lastRequest().headers().get("Cookie")).isEqualTo("session=s-1");
+		this.flaky.set(2);
+		assertThat(api.capture("8", "s-1").getContentType()).hasToString("application/json");
+	}
+
+	@Test
+	void queryParametersAreSentAndTheRouteKeepsTheirNamesNotTheirValues() {
+		NoRetriesApi api = ConnectorServices.create(this.connector, NoRetriesApi.class);
+		StepVerifier.create(api.search("open")).expectNextCount(0).thenCancel().verify();
+		StepVerifier.create(api.search("o p")).expectError(dev.connector.DecodeException.class).verify();
+		assertThat(this.server.lastRequest().uri()).isEqualTo("/payments?status=o%20p");
+		assertThat(this.observations).hasObservationWithNameEqualTo("connector.request")
+			.that()
+			.hasLowCardinalityKeyValue("uri", "/payments");
 	}
 
 }
