@@ -29,6 +29,8 @@ public class DefaultConnectorObservationConvention implements ConnectorObservati
 
 	private static final KeyValue STATUS_NONE = KeyValue.of(LowCardinalityKeys.STATUS, "NONE");
 
+	private static final int MAX_CACHED_TEMPLATES = 1024;
+
 	private static final KeyValue URI_NONE = KeyValue.of(LowCardinalityKeys.URI, "none");
 
 	private static final KeyValue EXCEPTION_NONE = KeyValue.of(LowCardinalityKeys.EXCEPTION, "none");
@@ -213,7 +215,10 @@ public class DefaultConnectorObservationConvention implements ConnectorObservati
 			// @RequestParam arguments add) name no route
 			int query = template.indexOf('?');
 			keyValue = KeyValue.of(LowCardinalityKeys.URI, (query < 0) ? template : template.substring(0, query));
-			this.templates.putIfAbsent(template, keyValue);
+			if (this.templates.size() < MAX_CACHED_TEMPLATES) {
+				// bounded: a template built from ids would be a mistake, not a reason to grow
+				this.templates.putIfAbsent(template, keyValue);
+			}
 		}
 		return keyValue;
 	}
