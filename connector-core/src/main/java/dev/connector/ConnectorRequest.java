@@ -24,7 +24,10 @@ import org.springframework.web.util.UriComponentsBuilder;
  * query, headers, body and per-request overrides of the client's settings.
  * <p>
  * The target is either a path, resolved against the client's base URL, or an absolute
- * {@link URI}, used as it is. Derive a modified copy with {@link #toBuilder()}.
+ * {@link URI}, used as it is. A path may be a URI template, such as
+ * {@code ConnectorRequest.get("/payments/{id}", id)}: its variables are expanded and
+ * encoded, and the template names the route in metrics and traces. Derive a modified copy
+ * with {@link #toBuilder()}.
  *
  * <pre>{@code
  * ConnectorRequest request = ConnectorRequest.post("/payments")
