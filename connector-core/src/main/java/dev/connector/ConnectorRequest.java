@@ -17,13 +17,17 @@ import org.springframework.http.HttpMethod;
 import org.springframework.util.CollectionUtils;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * An immutable description of one call made through a {@link Connector}: method, target,
  * query, headers, body and per-request overrides of the client's settings.
  * <p>
  * The target is either a path, resolved against the client's base URL, or an absolute
- * {@link URI}, used as it is. Derive a modified copy with {@link #toBuilder()}.
+ * {@link URI}, used as it is. A path may be a URI template, such as
+ * {@code ConnectorRequest.get("/payments/{id}", id)}: its variables are expanded and
+ * encoded, and the template names the route in metrics and traces. Derive a modified copy
+ * with {@link #toBuilder()}.
  *
  * <pre>{@code
  * ConnectorRequest request = ConnectorRequest.post("/payments")
@@ -40,6 +44,8 @@ public final class ConnectorRequest {
 	private final HttpMethod method;
 
 	private final String path;
+
+	private final String uriTemplate;
 
 	private final URI uri;
 
@@ -66,6 +72,7 @@ public final class ConnectorRequest {
 	private ConnectorRequest(Builder builder) {
 		this.method = builder.method;
 		this.path = builder.path;
+		this.uriTemplate = builder.uriTemplate;
 		this.uri = builder.uri;
 		this.query = builder.query.isEmpty() ? EMPTY_QUERY
 				: CollectionUtils.unmodifiableMultiValueMap(builder.query.deepCopy());
@@ -122,12 +129,98 @@ public final class ConnectorRequest {
 	}
 
 	/**
+	 * Start a GET request to a URI template such as {@code /payments/{id}}, expanded with
+	 * the given variables in order and encoded. The template, not the expanded path, names
+	 * the route in metrics and traces (the {@code uri} key).
+	 * @param uriTemplate the path template, resolved against the client's base URL
+	 * @param uriVariables the values of the template's variables, in order
+	 * @return a new builder
+	 * @since 0.1.0
+	 * @see Builder#path(String, Object...)
+	 */
+	public static Builder get(String uriTemplate, Object... uriVariables) {
+		return new Builder(HttpMethod.GET).path(uriTemplate, uriVariables);
+	}
+
+	/**
+	 * Start a GET request to a URI template such as {@code /payments/{id}}, expanded with
+	 * the given variables by name and encoded. The template, not the expanded path, names
+	 * the route in metrics and traces (the {@code uri} key).
+	 * @param uriTemplate the path template, resolved against the client's base URL
+	 * @param uriVariables the values of the template's variables, by name
+	 * @return a new builder
+	 * @since 0.1.0
+	 * @see Builder#path(String, Map)
+	 */
+	public static Builder get(String uriTemplate, Map<String, ?> uriVariables) {
+		return new Builder(HttpMethod.GET).path(uriTemplate, uriVariables);
+	}
+
+	/**
+	 * Start a request with the given method to a URI template, expanded with the given
+	 * variables in order and encoded.
+	 * @param method the HTTP method
+	 * @param uriTemplate the path template, resolved against the client's base URL
+	 * @param uriVariables the values of the template's variables, in order
+	 * @return a new builder
+	 * @since 0.1.0
+	 * @see Builder#path(String, Object...)
+	 */
+	public static Builder method(HttpMethod method, String uriTemplate, Object... uriVariables) {
+		return new Builder(method).path(uriTemplate, uriVariables);
+	}
+
+	/**
 	 * Start a POST request.
 	 * @param path the path, resolved against the client's base URL
 	 * @return a new builder
 	 */
 	public static Builder post(String path) {
 		return method(HttpMethod.POST, path);
+	}
+
+	/**
+	 * Start a POST request to a URI template, expanded with the given variables in order.
+	 * @param uriTemplate the path template, resolved against the client's base URL
+	 * @param uriVariables the values of the template's variables, in order
+	 * @return a new builder
+	 * @since 0.1.0
+	 */
+	public static Builder post(String uriTemplate, Object... uriVariables) {
+		return method(HttpMethod.POST, uriTemplate, uriVariables);
+	}
+
+	/**
+	 * Start a PUT request to a URI template, expanded with the given variables in order.
+	 * @param uriTemplate the path template, resolved against the client's base URL
+	 * @param uriVariables the values of the template's variables, in order
+	 * @return a new builder
+	 * @since 0.1.0
+	 */
+	public static Builder put(String uriTemplate, Object... uriVariables) {
+		return method(HttpMethod.PUT, uriTemplate, uriVariables);
+	}
+
+	/**
+	 * Start a PATCH request to a URI template, expanded with the given variables in order.
+	 * @param uriTemplate the path template, resolved against the client's base URL
+	 * @param uriVariables the values of the template's variables, in order
+	 * @return a new builder
+	 * @since 0.1.0
+	 */
+	public static Builder patch(String uriTemplate, Object... uriVariables) {
+		return method(HttpMethod.PATCH, uriTemplate, uriVariables);
+	}
+
+	/**
+	 * Start a DELETE request to a URI template, expanded with the given variables in order.
+	 * @param uriTemplate the path template, resolved against the client's base URL
+	 * @param uriVariables the values of the template's variables, in order
+	 * @return a new builder
+	 * @since 0.1.0
+	 */
+	public static Builder delete(String uriTemplate, Object... uriVariables) {
+		return method(HttpMethod.DELETE, uriTemplate, uriVariables);
 	}
 
 	/**
@@ -172,6 +265,17 @@ public final class ConnectorRequest {
 	 */
 	public String path() {
 		return this.path;
+	}
+
+	/**
+	 * Return the URI template the {@link #path()} was expanded from, such as
+	 * {@code /payments/{id}}, or {@code null} when the request was built from a plain path
+	 * or an absolute URI. A templated path is already encoded.
+	 * @return the template or {@code null}
+	 * @since 0.1.0
+	 */
+	public String uriTemplate() {
+		return this.uriTemplate;
 	}
 
 	/**
@@ -278,6 +382,7 @@ public final class ConnectorRequest {
 	public Builder toBuilder() {
 		Builder builder = new Builder(this.method);
 		builder.path = this.path;
+		builder.uriTemplate = this.uriTemplate;
 		builder.uri = this.uri;
 		this.query.forEach((name, values) -> builder.query.put(name, new ArrayList<>(values)));
 		builder.headers.addAll(this.headers);
@@ -307,6 +412,8 @@ public final class ConnectorRequest {
 		private HttpMethod method;
 
 		private String path;
+
+		private String uriTemplate;
 
 		private URI uri;
 
@@ -351,6 +458,55 @@ public final class ConnectorRequest {
 		 */
 		public Builder path(String path) {
 			this.path = Objects.requireNonNull(path, "path must not be null");
+			this.uriTemplate = null;
+			this.uri = null;
+			return this;
+		}
+
+		/**
+		 * Target a URI template such as {@code /payments/{id}}, resolved against the
+		 * client's base URL and expanded with the given variables in order; clears any
+		 * absolute URI. As with Spring's {@code UriComponentsBuilder#encode()}, the
+		 * template is encoded and each value is encoded strictly, so a {@code /} or
+		 * {@code ?} in a value stays inside its variable. The template, not the expanded
+		 * path, names the route in metrics and traces.
+		 * @param uriTemplate the path template; it may carry a query such as
+		 * {@code ?page={page}}
+		 * @param uriVariables the values of the template's variables, in order
+		 * @return this builder
+		 * @throws IllegalArgumentException if a variable has no value
+		 * @since 0.1.0
+		 */
+		public Builder path(String uriTemplate, Object... uriVariables) {
+			Objects.requireNonNull(uriTemplate, "uriTemplate must not be null");
+			return template(uriTemplate, UriComponentsBuilder.fromUriString(uriTemplate)
+				.encode()
+				.buildAndExpand(uriVariables)
+				.toUriString());
+		}
+
+		/**
+		 * Target a URI template such as {@code /payments/{id}}, resolved against the
+		 * client's base URL and expanded with the given variables by name; clears any
+		 * absolute URI. Encoded as {@link #path(String, Object...)} does.
+		 * @param uriTemplate the path template
+		 * @param uriVariables the values of the template's variables, by name
+		 * @return this builder
+		 * @throws IllegalArgumentException if a variable has no value
+		 * @since 0.1.0
+		 */
+		public Builder path(String uriTemplate, Map<String, ?> uriVariables) {
+			Objects.requireNonNull(uriTemplate, "uriTemplate must not be null");
+			Objects.requireNonNull(uriVariables, "uriVariables must not be null");
+			return template(uriTemplate, UriComponentsBuilder.fromUriString(uriTemplate)
+				.encode()
+				.buildAndExpand(uriVariables)
+				.toUriString());
+		}
+
+		private Builder template(String uriTemplate, String expanded) {
+			this.path = expanded;
+			this.uriTemplate = uriTemplate;
 			this.uri = null;
 			return this;
 		}
@@ -367,6 +523,7 @@ public final class ConnectorRequest {
 			}
 			this.uri = uri;
 			this.path = null;
+			this.uriTemplate = null;
 			return this;
 		}
 

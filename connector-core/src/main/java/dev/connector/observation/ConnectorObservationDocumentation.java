@@ -137,6 +137,18 @@ public enum ConnectorObservationDocumentation implements ObservationDocumentatio
 			public String asString() {
 				return "exception";
 			}
+		},
+
+		/**
+		 * The path of the request's URI template, such as {@code /payments/{id}} (a query in
+		 * the template is left out), or {@code none} for a
+		 * request built from a plain path or an absolute URI: a route, never an id.
+		 */
+		URI {
+			@Override
+			public String asString() {
+				return "uri";
+			}
 		}
 
 	}
@@ -146,11 +158,11 @@ public enum ConnectorObservationDocumentation implements ObservationDocumentatio
 	 */
 	public enum HighCardinalityKeys implements KeyName {
 
-		/** The request URI. */
-		URI {
+		/** The full URI sent to (query values redacted as configured), or {@code none}. */
+		URL {
 			@Override
 			public String asString() {
-				return "uri";
+				return "http.url";
 			}
 		},
 
@@ -187,11 +199,11 @@ public enum ConnectorObservationDocumentation implements ObservationDocumentatio
 	 */
 	public enum StreamHighCardinalityKeys implements KeyName {
 
-		/** The URI sent to. */
-		URI {
+		/** The full URI sent to, or {@code none}. */
+		URL {
 			@Override
 			public String asString() {
-				return "uri";
+				return "http.url";
 			}
 		},
 

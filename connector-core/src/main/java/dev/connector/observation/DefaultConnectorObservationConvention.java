@@ -29,6 +29,10 @@ public class DefaultConnectorObservationConvention implements ConnectorObservati
 
 	private static final KeyValue STATUS_NONE = KeyValue.of(LowCardinalityKeys.STATUS, "NONE");
 
+	private static final int MAX_CACHED_TEMPLATES = 1024;
+
+	private static final KeyValue URI_NONE = KeyValue.of(LowCardinalityKeys.URI, "none");
+
 	private static final KeyValue EXCEPTION_NONE = KeyValue.of(LowCardinalityKeys.EXCEPTION, "none");
 
 	private static final KeyValue[] OUTCOMES = Arrays.stream(Outcome.values())
@@ -57,6 +61,8 @@ public class DefaultConnectorObservationConvention implements ConnectorObservati
 
 	private final Map<String, KeyValue> methods = new ConcurrentHashMap<>();
 
+	private final Map<String, KeyValue> templates = new ConcurrentHashMap<>();
+
 	@Override
 	public String getName() {
 		return CALL_NAME;
@@ -73,7 +79,7 @@ public class DefaultConnectorObservationConvention implements ConnectorObservati
 	public KeyValues getLowCardinalityKeyValues(ConnectorObservationContext context) {
 		// in the keys' sorted order, so that building KeyValues costs no real sort
 		return KeyValues.of(client(context), exception(context), method(context), outcome(context), status(context),
-				transport(context));
+				transport(context), uriTemplate(context));
 	}
 
 	@Override
@@ -82,7 +88,7 @@ public class DefaultConnectorObservationConvention implements ConnectorObservati
 			// at start nothing is known yet; the values are taken again when it stops
 			return NOT_YET_KNOWN;
 		}
-		return KeyValues.of(attempts(context), requestSize(context), responseSize(context), uri(context));
+		return KeyValues.of(attempts(context), url(context), requestSize(context), responseSize(context));
 	}
 
 	/**
@@ -180,12 +186,41 @@ public class DefaultConnectorObservationConvention implements ConnectorObservati
 	}
 
 	/**
-	 * Return the {@code uri} key value: the URI sent to, or {@code none}.
+	 * Return the high-cardinality {@code http.url} key value: the URI sent to, or
+	 * {@code none}.
 	 * @param context the context
 	 * @return the key value
+	 * @since 0.1.0
 	 */
-	protected KeyValue uri(ConnectorObservationContext context) {
-		return KeyValue.of(HighCardinalityKeys.URI, (context.getUri() != null) ? context.getUri().toString() : "none");
+	protected KeyValue url(ConnectorObservationContext context) {
+		return KeyValue.of(HighCardinalityKeys.URL, (context.getUri() != null) ? context.getUri().toString() : "none");
+	}
+
+	/**
+	 * Return the low-cardinality {@code uri} key value: the path of the request's URI
+	 * template, such as {@code /payments/{id}} (without a query), or {@code none} when it was built from a plain path or an
+	 * absolute URI, so that a route's calls share one timer whatever their ids.
+	 * @param context the context
+	 * @return the key value
+	 * @since 0.1.0
+	 */
+	protected KeyValue uriTemplate(ConnectorObservationContext context) {
+		String template = context.getRequest().uriTemplate();
+		if (template == null) {
+			return URI_NONE;
+		}
+		KeyValue keyValue = this.templates.get(template);
+		if (keyValue == null) {
+			// the route is the template's path: a query's placeholders (such as those
+			// @RequestParam arguments add) name no route
+			int query = template.indexOf('?');
+			keyValue = KeyValue.of(LowCardinalityKeys.URI, (query < 0) ? template : template.substring(0, query));
+			if (this.templates.size() < MAX_CACHED_TEMPLATES) {
+				// bounded: a template built from ids would be a mistake, not a reason to grow
+				this.templates.putIfAbsent(template, keyValue);
+			}
+		}
+		return keyValue;
 	}
 
 	/**

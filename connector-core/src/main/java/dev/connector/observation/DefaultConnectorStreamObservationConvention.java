@@ -24,7 +24,7 @@ public class DefaultConnectorStreamObservationConvention extends DefaultConnecto
 
 	@Override
 	public KeyValues getHighCardinalityKeyValues(ConnectorObservationContext context) {
-		return KeyValues.of(KeyValue.of(StreamHighCardinalityKeys.URI,
+		return KeyValues.of(KeyValue.of(StreamHighCardinalityKeys.URL,
 				(context.getUri() != null) ? context.getUri().toString() : "none"),
 				KeyValue.of(StreamHighCardinalityKeys.ATTEMPTS, String.valueOf(context.getAttempt())),
 				KeyValue.of(StreamHighCardinalityKeys.ELEMENTS, String.valueOf(context.getElements())),

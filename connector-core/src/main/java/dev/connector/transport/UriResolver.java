@@ -51,7 +51,8 @@ public final class UriResolver {
 	 * @throws IllegalArgumentException if the result is not a valid URI
 	 */
 	public URI resolve(ConnectorRequest request) {
-		if (request.uri() != null || !request.query().isEmpty()) {
+		if (request.uri() != null || !request.query().isEmpty() || request.uriTemplate() != null) {
+			// templated paths (already encoded, often one per id) bypass the cache
 			return resolveTarget(request);
 		}
 		String path = request.path();
@@ -92,12 +93,11 @@ public final class UriResolver {
 		}
 		else if (this.base != null) {
 			String path = request.path();
-			target = this.base + ((path.isEmpty() || path.startsWith("/")) ? "" : "/")
-					+ UriUtils.encodePath(path, StandardCharsets.UTF_8);
+			target = this.base + ((path.isEmpty() || path.startsWith("/")) ? "" : "/") + encodedPath(request);
 		}
 		else {
 			// no base URL (a non-HTTP transport): the path travels as a relative URI
-			target = UriUtils.encodePath(request.path(), StandardCharsets.UTF_8);
+			target = encodedPath(request);
 		}
 		MultiValueMap<String, String> query = request.query();
 		if (query.isEmpty()) {
@@ -114,6 +114,12 @@ public final class UriResolver {
 			}
 		}
 		return URI.create(uri.toString());
+	}
+
+	private static String encodedPath(ConnectorRequest request) {
+		// a path expanded from a template was encoded as it was expanded
+		return (request.uriTemplate() != null) ? request.path()
+				: UriUtils.encodePath(request.path(), StandardCharsets.UTF_8);
 	}
 
 	private record Entry(String path, URI uri) {

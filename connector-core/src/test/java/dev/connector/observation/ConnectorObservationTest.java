@@ -119,7 +119,8 @@ class ConnectorObservationTest {
 			.hasLowCardinalityKeyValue("outcome", "SUCCESS")
 			.hasLowCardinalityKeyValue("status", "200")
 			.hasLowCardinalityKeyValue("exception", "none")
-			.hasHighCardinalityKeyValue("uri", this.server.baseUrl() + "/charges")
+			.hasLowCardinalityKeyValue("uri", "none")
+			.hasHighCardinalityKeyValue("http.url", this.server.baseUrl() + "/charges")
 			.hasHighCardinalityKeyValue("request.size", "12")
 			.hasHighCardinalityKeyValue("response.size", "2")
 			.hasHighCardinalityKeyValue("attempts", "1");

@@ -31,15 +31,18 @@ class DemoController {
 
 	private final Connector live;
 
-	DemoController(Connector quotes, @Qualifier("live") Connector live) {
+	private final QuotesApi quotesApi;
+
+	DemoController(Connector quotes, @Qualifier("live") Connector live, QuotesApi quotesApi) {
 		this.quotes = quotes;
 		this.live = live;
+		this.quotesApi = quotesApi;
 	}
 
-	/** One call, decoded into a record. */
+	/** One call, decoded into a record, through the declarative {@link QuotesApi}. */
 	@GetMapping("/demo/quote/{symbol}")
 	Mono<Quote> quote(@PathVariable String symbol) {
-		return this.quotes.request(ConnectorRequest.get("/quotes/" + symbol).build(), Quote.class);
+		return this.quotesApi.quote(symbol);
 	}
 
 	/** Several calls in parallel. */

@@ -3,6 +3,7 @@ package dev.connector.sample;
 import java.io.IOException;
 import java.net.ServerSocket;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -45,6 +46,17 @@ class SampleApplicationTest {
 			.singleElement()
 			.asString()
 			.containsPattern("\\[[0-9a-f]{32}-[0-9a-f]{16}\\]");
+	}
+
+	@Autowired
+	private MeterRegistry meters;
+
+	@Test
+	void declarativeQuoteCallsAreTimedUnderTheirRoute() {
+		this.client.get().uri("/demo/quote/acme").exchange().expectStatus().isOk();
+		this.client.get().uri("/demo/quote/globex").exchange().expectStatus().isOk();
+		assertThat(this.meters.find("connector.request").tag("uri", "/quotes/{symbol}").timers()).singleElement()
+			.satisfies((timer) -> assertThat(timer.count()).isGreaterThanOrEqualTo(2));
 	}
 
 	@Test
