@@ -14,7 +14,7 @@ import org.springframework.web.service.annotation.HttpExchange;
  * timed under the route {@code /quotes/{symbol}}.
  */
 @HttpExchange("/quotes")
-interface QuotesApi {
+public interface QuotesApi {
 
 	@GetExchange("/{symbol}")
 	Mono<Quote> quote(@PathVariable String symbol);
