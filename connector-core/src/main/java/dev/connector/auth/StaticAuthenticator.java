@@ -1,7 +1,6 @@
 package dev.connector.auth;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 import dev.connector.ConnectorRequest;
 import dev.connector.config.Secret;
@@ -36,9 +35,8 @@ final class StaticAuthenticator implements ConnectorAuthenticator {
 	}
 
 	static StaticAuthenticator basic(String username, Secret password) {
-		String credentials = username + ":" + password.reveal();
-		return new StaticAuthenticator("basic", HttpHeaders.AUTHORIZATION, null, Secret.of(
-				"Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8))));
+		return new StaticAuthenticator("basic", HttpHeaders.AUTHORIZATION, null,
+				Secret.of("Basic " + HttpHeaders.encodeBasicAuth(username, password.reveal(), StandardCharsets.UTF_8)));
 	}
 
 	static StaticAuthenticator apiKeyHeader(String header, Secret key) {

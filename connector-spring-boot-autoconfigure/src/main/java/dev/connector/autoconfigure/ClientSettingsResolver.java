@@ -126,7 +126,7 @@ final class ClientSettingsResolver {
 		settings.health(health(map, properties.getHealth(), base.health().toBuilder()));
 		settings.auth(auth(map, properties.getAuth(), base.auth().toBuilder()));
 		map.from(properties.getSsl()::getBundle).as(SslSettings::new).to(settings::ssl);
-		settings.proxy(proxy(map, properties.getProxy(), base.proxy()));
+		settings.proxy(proxy(properties.getProxy(), base.proxy()));
 		map.from(properties::getCompression).to(settings::compression);
 		settings.http2(new Http2Settings(
 				(properties.getHttp2().getEnabled() != null) ? properties.getHttp2().getEnabled() : base.http2().enabled(),
@@ -161,7 +161,7 @@ final class ClientSettingsResolver {
 		return auth.build();
 	}
 
-	private static ProxySettings proxy(PropertyMapper map, ClientProperties.Proxy properties, ProxySettings base) {
+	private static ProxySettings proxy(ClientProperties.Proxy properties, ProxySettings base) {
 		return new ProxySettings((properties.getType() != null) ? properties.getType() : base.type(),
 				(properties.getHost() != null) ? properties.getHost() : base.host(),
 				(properties.getPort() != null) ? properties.getPort() : base.port(),

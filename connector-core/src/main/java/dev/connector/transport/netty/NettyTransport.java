@@ -132,7 +132,7 @@ final class NettyTransport implements Transport {
 
 		Flux<DataBuffer> flux() {
 			return this.inbound.receive().doOnSubscribe((subscription) -> {
-				if (!this.state.compareAndSet(UNREAD, READ) && this.state.get() == RELEASED) {
+				if (this.state.compareAndExchange(UNREAD, READ) == RELEASED) {
 					throw new IllegalStateException("The response body was released already: the call was cancelled");
 				}
 			}).map((byteBuf) -> this.buffers.wrap(byteBuf.retain()));

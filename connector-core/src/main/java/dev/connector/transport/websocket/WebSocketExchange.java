@@ -142,11 +142,9 @@ final class WebSocketExchange {
 	private Flux<DataBuffer> messages() {
 		Flux<WebSocketFrame> frames = this.inbound.receiveFrames();
 		Duration idle = this.idleTimeout;
-		if (idle != null) {
-			frames = frames.timeout(idle)
-				.onErrorMap(TimeoutException.class, (ex) -> new IOException("No WebSocket message or pong within the "
-						+ "stream.idle-timeout of " + idle + ": the connection is taken for dead", ex));
-		}
+		frames = frames.timeout(idle)
+			.onErrorMap(TimeoutException.class, (ex) -> new IOException("No WebSocket message or pong within the "
+					+ "stream.idle-timeout of " + idle + ": the connection is taken for dead", ex));
 		int maxInMemorySize = this.settings.maxInMemorySize();
 		frames = frames.onErrorMap(WebSocketExchange::tooLarge, (ex) -> new DataBufferLimitException(
 				"A WebSocket message is larger than max-in-memory-size (" + maxInMemorySize + " bytes)"));

@@ -69,10 +69,8 @@ final class WebSocketTransport implements SessionTransport {
 	private Mono<TransportResponse> exchange(TransportRequest request) {
 		return Mono.create((sink) -> {
 			AtomicBoolean handedOver = new AtomicBoolean();
-			Disposable connection = this.client.headers((headers) -> {
-				this.settings.headers().forEach(headers::set);
-				request.headers().forEach(headers::set);
-			}).websocket(this.spec).uri(request.uri()).handle((inbound, outbound) -> {
+			Disposable connection = this.client.headers((headers) -> request.headers().forEach(headers::set))
+				.websocket(this.spec).uri(request.uri()).handle((inbound, outbound) -> {
 				WebSocketExchange exchange = new WebSocketExchange(inbound, outbound, request, this.settings,
 						this.encoder);
 				this.open.add(exchange);

@@ -113,6 +113,10 @@ public final class WebSocketTransportFactory implements TransportFactory {
 		if (settings.proxy().enabled()) {
 			client = PooledHttpClient.proxy(client, settings.proxy());
 		}
+		if (!settings.headers().isEmpty()) {
+			// once per client; each handshake sets its request's own headers over them
+			client = client.headers((headers) -> settings.headers().forEach(headers::set));
+		}
 		client = this.configurer.configure(settings, client);
 		WebsocketClientSpec spec = WebsocketClientSpec.builder()
 			.maxFramePayloadLength(settings.maxInMemorySize())
