@@ -3,6 +3,7 @@ package dev.connector.autoconfigure;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 import dev.connector.ConfigurationException;
 import dev.connector.config.ClientSettings;
@@ -15,7 +16,6 @@ import reactor.netty.tcp.SslProvider;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.HttpClientConfig;
 
-import org.springframework.boot.autoconfigure.web.reactive.function.client.ReactorNettyHttpClientMapper;
 import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.ReactorHttpClientBuilder;
@@ -34,9 +34,9 @@ import org.springframework.http.client.reactive.ReactorClientHttpConnector;
  * {@code HttpClient}: Boot
  * applies the connect and read timeouts and the client's SSL bundle
  * ({@code ssl.bundle}, looked up in {@link SslBundles}), then the application's
- * {@link ReactorNettyHttpClientMapper} beans run in order. Two things stay the client's
- * whatever Boot or a mapper does: its redirect policy (Boot's builder would replace it with
- * one that keeps credentials) and, before the mappers, its compression setting (Boot turns
+ * {@code HttpClient} customizations ({@link ApplicationHooks}) run in order. Two things stay the client's
+ * whatever Boot or a customization does: its redirect policy (Boot's builder would replace it with
+ * one that keeps credentials) and, before the customizations, its compression setting (Boot turns
  * gzip on for every connector).
  * <p>
  * A client with an SSL bundle follows the bundle's updates (Boot's
@@ -50,16 +50,16 @@ final class BootHttpConnectorFactory implements HttpConnectorFactory {
 
 	private final SslBundles sslBundles;
 
-	private final List<ReactorNettyHttpClientMapper> mappers;
+	private final ApplicationHooks hooks;
 
 	/**
 	 * Create a factory.
 	 * @param sslBundles the application's SSL bundles, or {@code null} if it has none
-	 * @param mappers the application's mappers, in order
+	 * @param hooks the application's {@code HttpClient} customizations
 	 */
-	BootHttpConnectorFactory(SslBundles sslBundles, List<ReactorNettyHttpClientMapper> mappers) {
+	BootHttpConnectorFactory(SslBundles sslBundles, ApplicationHooks hooks) {
 		this.sslBundles = sslBundles;
-		this.mappers = List.copyOf(mappers);
+		this.hooks = hooks;
 	}
 
 	@Override
@@ -130,8 +130,8 @@ final class BootHttpConnectorFactory implements HttpConnectorFactory {
 			// Boot's TLS context offers no ALPN, without which HTTP/2 is never negotiated
 			builder = builder.withHttpClientCustomizer((client) -> http2Tls(client, bundle));
 		}
-		for (ReactorNettyHttpClientMapper mapper : this.mappers) {
-			builder = builder.withHttpClientCustomizer(mapper::configure);
+		for (UnaryOperator<HttpClient> customizer : this.hooks.httpClientCustomizers()) {
+			builder = builder.withHttpClientCustomizer(customizer);
 		}
 		HttpClientConfig policy = pooled.configuration();
 		builder = builder.withHttpClientCustomizer((client) -> (policy.followRedirectPredicate() != null)

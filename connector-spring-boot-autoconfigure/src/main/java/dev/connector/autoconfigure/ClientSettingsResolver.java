@@ -5,6 +5,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import dev.connector.ConfigurationException;
@@ -26,7 +29,6 @@ import dev.connector.config.ClientSettings.RetrySettings;
 import dev.connector.config.ClientSettings.SdkSettings;
 import dev.connector.config.ClientSettings.WebSocketSettings;
 
-import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -101,7 +103,7 @@ final class ClientSettingsResolver {
 	 * base's entries, lists replace the base's.
 	 */
 	private static ClientSettings apply(ClientProperties properties, ClientSettings base) {
-		PropertyMapper map = PropertyMapper.get().alwaysApplyingWhenNonNull();
+		NonNullMapper map = new NonNullMapper();
 		ClientSettings.Builder settings = base.toBuilder();
 		map.from(properties::getTransport).to(settings::transport);
 		map.from(properties::getBaseUrl).to(settings::baseUrl);
@@ -138,7 +140,7 @@ final class ClientSettingsResolver {
 		return settings.build();
 	}
 
-	private static AuthSettings auth(PropertyMapper map, ClientProperties.Auth properties, AuthSettings.Builder auth) {
+	private static AuthSettings auth(NonNullMapper map, ClientProperties.Auth properties, AuthSettings.Builder auth) {
 		map.from(properties::getType).to(auth::type);
 		map.from(properties::getAuthenticator).to(auth::authenticator);
 		map.from(properties.getBearer()::getToken).as(Secret::ofNullable).to(auth::bearerToken);
@@ -170,7 +172,7 @@ final class ClientSettingsResolver {
 				(properties.getPassword() != null) ? Secret.ofNullable(properties.getPassword()) : base.password());
 	}
 
-	private static StreamSettings stream(PropertyMapper map, ClientProperties.Stream properties,
+	private static StreamSettings stream(NonNullMapper map, ClientProperties.Stream properties,
 			StreamSettings.Builder stream) {
 		map.from(properties::getIdleTimeout).to(stream::idleTimeout);
 		map.from(properties::getMaxDuration).to(stream::maxDuration);
@@ -178,14 +180,14 @@ final class ClientSettingsResolver {
 		return stream.build();
 	}
 
-	private static PoolSettings pool(PropertyMapper map, ClientProperties.Pool properties, PoolSettings.Builder pool) {
+	private static PoolSettings pool(NonNullMapper map, ClientProperties.Pool properties, PoolSettings.Builder pool) {
 		map.from(properties::getMaxConnections).to(pool::maxConnections);
 		map.from(properties::getPendingAcquireTimeout).to(pool::pendingAcquireTimeout);
 		map.from(properties::getMaxIdleTime).to(pool::maxIdleTime);
 		return pool.build();
 	}
 
-	private static RetrySettings retry(PropertyMapper map, ClientProperties.Retry properties,
+	private static RetrySettings retry(NonNullMapper map, ClientProperties.Retry properties,
 			RetrySettings.Builder retry) {
 		map.from(properties::getEnabled).to(retry::enabled);
 		map.from(properties::getMaxAttempts).to(retry::maxAttempts);
@@ -200,7 +202,7 @@ final class ClientSettingsResolver {
 		return retry.build();
 	}
 
-	private static CircuitBreakerSettings circuitBreaker(PropertyMapper map,
+	private static CircuitBreakerSettings circuitBreaker(NonNullMapper map,
 			ClientProperties.CircuitBreaker properties, CircuitBreakerSettings.Builder circuitBreaker) {
 		map.from(properties::getEnabled).to(circuitBreaker::enabled);
 		map.from(properties::getFailureRateThreshold).to(circuitBreaker::failureRateThreshold);
@@ -213,7 +215,7 @@ final class ClientSettingsResolver {
 		return circuitBreaker.build();
 	}
 
-	private static BulkheadSettings bulkhead(PropertyMapper map, ClientProperties.Bulkhead properties,
+	private static BulkheadSettings bulkhead(NonNullMapper map, ClientProperties.Bulkhead properties,
 			BulkheadSettings.Builder bulkhead) {
 		map.from(properties::getEnabled).to(bulkhead::enabled);
 		map.from(properties::getMaxConcurrentCalls).to(bulkhead::maxConcurrentCalls);
@@ -221,7 +223,7 @@ final class ClientSettingsResolver {
 		return bulkhead.build();
 	}
 
-	private static RateLimiterSettings rateLimiter(PropertyMapper map, ClientProperties.RateLimiter properties,
+	private static RateLimiterSettings rateLimiter(NonNullMapper map, ClientProperties.RateLimiter properties,
 			RateLimiterSettings.Builder rateLimiter) {
 		map.from(properties::getEnabled).to(rateLimiter::enabled);
 		map.from(properties::getLimitForPeriod).to(rateLimiter::limitForPeriod);
@@ -231,7 +233,7 @@ final class ClientSettingsResolver {
 		return rateLimiter.build();
 	}
 
-	private static LoggingSettings logging(PropertyMapper map, ClientProperties.Logging properties,
+	private static LoggingSettings logging(NonNullMapper map, ClientProperties.Logging properties,
 			LoggingSettings.Builder logging) {
 		map.from(properties::getLevel).to(logging::level);
 		map.from(properties::getRedactHeaders).to(logging::redactHeaders);
@@ -239,7 +241,7 @@ final class ClientSettingsResolver {
 		return logging.build();
 	}
 
-	private static HealthSettings health(PropertyMapper map, ClientProperties.Health properties,
+	private static HealthSettings health(NonNullMapper map, ClientProperties.Health properties,
 			HealthSettings.Builder health) {
 		map.from(properties::getFailureThreshold).to(health::failureThreshold);
 		map.from(properties::getRequired).to(health::required);
@@ -264,6 +266,40 @@ final class ClientSettingsResolver {
 		catch (ConfigurationException ex) {
 			throw new ConfigurationException(ex.getClientName(), property, ex.getProblem(), ex.getAction());
 		}
+	}
+
+	/**
+	 * Maps a property onto a setting when it is set: what Spring Boot's
+	 * {@code PropertyMapper} does with {@code alwaysApplyingWhenNonNull()} on Boot 3 and by
+	 * default on Boot 4, in one form for both Boot lines.
+	 */
+	private static final class NonNullMapper {
+
+		<T> Source<T> from(Supplier<T> supplier) {
+			return new Source<>(supplier.get());
+		}
+
+	}
+
+	/**
+	 * A property's value, or {@code null} when it is unset (or filtered out).
+	 */
+	private record Source<T>(T value) {
+
+		<R> Source<R> as(Function<T, R> adapter) {
+			return new Source<>((this.value != null) ? adapter.apply(this.value) : null);
+		}
+
+		Source<T> when(Predicate<T> predicate) {
+			return (this.value != null && predicate.test(this.value)) ? this : new Source<>(null);
+		}
+
+		void to(Consumer<T> consumer) {
+			if (this.value != null) {
+				consumer.accept(this.value);
+			}
+		}
+
 	}
 
 }

@@ -27,12 +27,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.http.codec.CodecsAutoConfiguration;
-import org.springframework.boot.autoconfigure.web.reactive.function.client.ReactorNettyHttpClientMapper;
-import org.springframework.boot.autoconfigure.web.reactive.function.client.WebClientAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.ssl.SslBundles;
-import org.springframework.boot.web.codec.CodecCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -54,15 +50,27 @@ import org.springframework.web.reactive.function.client.WebClient;
  *
  * @since 0.1.0
  */
-@AutoConfiguration(after = { WebClientAutoConfiguration.class, CodecsAutoConfiguration.class },
-		afterName = { "org.springframework.boot.actuate.autoconfigure.observation.ObservationAutoConfiguration", "io.github.resilience4j.springboot3.retry.autoconfigure.RetryAutoConfiguration",
-				"io.github.resilience4j.springboot3.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration",
-				"io.github.resilience4j.springboot3.timelimiter.autoconfigure.TimeLimiterAutoConfiguration",
-				"io.github.resilience4j.springboot3.bulkhead.autoconfigure.BulkheadAutoConfiguration",
-				"io.github.resilience4j.springboot3.ratelimiter.autoconfigure.RateLimiterAutoConfiguration" })
+// by name, each in its Boot 3 and its Boot 4 package, so that both Boot lines share this class
+@AutoConfiguration(afterName = {
+		"org.springframework.boot.autoconfigure.web.reactive.function.client.WebClientAutoConfiguration",
+		"org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration",
+		"org.springframework.boot.autoconfigure.http.codec.CodecsAutoConfiguration",
+		"org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration",
+		"org.springframework.boot.actuate.autoconfigure.observation.ObservationAutoConfiguration",
+		"org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
+		"io.github.resilience4j.springboot3.retry.autoconfigure.RetryAutoConfiguration",
+		"io.github.resilience4j.springboot3.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration",
+		"io.github.resilience4j.springboot3.timelimiter.autoconfigure.TimeLimiterAutoConfiguration",
+		"io.github.resilience4j.springboot3.bulkhead.autoconfigure.BulkheadAutoConfiguration",
+		"io.github.resilience4j.springboot3.ratelimiter.autoconfigure.RateLimiterAutoConfiguration",
+		"io.github.resilience4j.springboot.retry.autoconfigure.RetryAutoConfiguration",
+		"io.github.resilience4j.springboot.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration",
+		"io.github.resilience4j.springboot.timelimiter.autoconfigure.TimeLimiterAutoConfiguration",
+		"io.github.resilience4j.springboot.bulkhead.autoconfigure.BulkheadAutoConfiguration",
+		"io.github.resilience4j.springboot.ratelimiter.autoconfigure.RateLimiterAutoConfiguration" })
 @ConditionalOnClass(Connector.class)
 @EnableConfigurationProperties(ConnectorProperties.class)
-@Import(ConnectorBeanRegistrar.class)
+@Import({ ConnectorBeanRegistrar.class, BootLineConfiguration.class })
 public class ConnectorAutoConfiguration {
 
 	@Bean
@@ -72,8 +80,8 @@ public class ConnectorAutoConfiguration {
 	}
 
 	/**
-	 * The application's Resilience4j registries (those of resilience4j-spring-boot3 when it
-	 * is there), so that the clients' instances show in its actuator endpoints and metrics.
+	 * The application's Resilience4j registries (those of resilience4j-spring-boot3 or
+	 * resilience4j-spring-boot4 when it is there), so that the clients' instances show in its actuator endpoints and metrics.
 	 */
 	@Bean
 	@ConditionalOnMissingBean
@@ -90,7 +98,7 @@ public class ConnectorAutoConfiguration {
 			ResilienceRegistries resilienceRegistries, ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<ConnectorObservationConvention> convention,
 			ObjectProvider<ConnectorBatchObservationConvention> batchConvention,
-			ObjectProvider<CodecCustomizer> codecCustomizers, ObjectProvider<ConnectorInterceptor> interceptors,
+			ApplicationHooks hooks, ObjectProvider<ConnectorInterceptor> interceptors,
 			ObjectProvider<ConnectorCustomizer> customizers, ListableBeanFactory beanFactory,
 			ObjectProvider<WebClient.Builder> webClientBuilders,
 			ObjectProvider<RegistrationAuthenticatorFactory> registrationAuthenticators, Environment environment) {
@@ -103,7 +111,7 @@ public class ConnectorAutoConfiguration {
 		ConnectorAuthenticators authenticators = new ConnectorAuthenticators(beanFactory,
 				() -> webClientBuilders.getIfAvailable(WebClient::builder), registrationAuthenticators.getIfAvailable());
 		return new ConnectorFactory(properties, transports, resilienceRegistries, observations,
-				codecCustomizers.orderedStream().toList(), interceptors.orderedStream().toList(),
+				hooks, interceptors.orderedStream().toList(),
 				customizers.orderedStream().toList(), authenticators);
 	}
 
@@ -147,15 +155,14 @@ public class ConnectorAutoConfiguration {
 	/**
 	 * The shipped {@code websocket} transport, ordered last so that an application's own
 	 * factory of type {@code websocket} replaces it. It writes messages with the
-	 * application's codecs ({@link CodecCustomizer}s, so its {@code ObjectMapper}).
+	 * application's codecs (its codec customizers, so its JSON mapper).
 	 */
 	@Bean
 	@ConditionalOnMissingBean
 	@Order(Ordered.LOWEST_PRECEDENCE)
-	WebSocketTransportFactory webSocketTransportFactory(ObjectProvider<CodecCustomizer> codecCustomizers,
+	WebSocketTransportFactory webSocketTransportFactory(ApplicationHooks hooks,
 			ObjectProvider<SslBundles> sslBundles) {
-		return new WebSocketTransportFactory(
-				(codecs) -> codecCustomizers.orderedStream().forEach((customizer) -> customizer.customize(codecs)),
+		return new WebSocketTransportFactory(hooks::customizeCodecs,
 				new BootWebSocketClientConfigurer(sslBundles.getIfAvailable()));
 	}
 
@@ -167,15 +174,15 @@ public class ConnectorAutoConfiguration {
 		 * The shipped {@code http} transport, ordered last so that an application's own
 		 * factory of type {@code http} replaces it. Each client's connector is built with
 		 * Boot's {@code ClientHttpConnectorBuilder}, with its SSL bundle and the
-		 * application's {@link ReactorNettyHttpClientMapper} beans.
+		 * application's {@code HttpClient} customizations (see {@link ApplicationHooks}).
 		 */
 		@Bean
 		@ConditionalOnMissingBean
 		@Order(Ordered.LOWEST_PRECEDENCE)
 		HttpTransportFactory httpTransportFactory(ObjectProvider<WebClient.Builder> webClientBuilders,
-				ObjectProvider<SslBundles> sslBundles, ObjectProvider<ReactorNettyHttpClientMapper> mappers) {
+				ObjectProvider<SslBundles> sslBundles, ApplicationHooks hooks) {
 			return new HttpTransportFactory(() -> webClientBuilders.getIfAvailable(WebClient::builder),
-					new BootHttpConnectorFactory(sslBundles.getIfAvailable(), mappers.orderedStream().toList()));
+					new BootHttpConnectorFactory(sslBundles.getIfAvailable(), hooks));
 		}
 
 	}
@@ -187,21 +194,16 @@ public class ConnectorAutoConfiguration {
 		/**
 		 * The shipped {@code netty} transport, ordered last so that an application's own
 		 * factory of type {@code netty} replaces it. Request bodies are written with the
-		 * application's {@link CodecCustomizer codecs}, as Boot's {@code WebClient.Builder}
-		 * has them; each client's {@code HttpClient} gets its SSL bundle and the
-		 * application's {@link ReactorNettyHttpClientMapper} beans, as an {@code http}
-		 * client's connector does.
+		 * application's codecs, as Boot's {@code WebClient.Builder} has them; each client's
+		 * {@code HttpClient} gets its SSL bundle and the application's {@code HttpClient}
+		 * customizations, as an {@code http} client's connector does.
 		 */
 		@Bean
 		@ConditionalOnMissingBean
 		@Order(Ordered.LOWEST_PRECEDENCE)
-		NettyTransportFactory nettyTransportFactory(ObjectProvider<CodecCustomizer> codecCustomizers,
-				ObjectProvider<SslBundles> sslBundles, ObjectProvider<ReactorNettyHttpClientMapper> mappers) {
-			List<CodecCustomizer> customizers = codecCustomizers.orderedStream().toList();
-			BootHttpConnectorFactory httpClients = new BootHttpConnectorFactory(sslBundles.getIfAvailable(),
-					mappers.orderedStream().toList());
-			return new NettyTransportFactory((codecs) -> customizers.forEach((customizer) -> customizer.customize(codecs)),
-					httpClients::httpClients);
+		NettyTransportFactory nettyTransportFactory(ObjectProvider<SslBundles> sslBundles, ApplicationHooks hooks) {
+			BootHttpConnectorFactory httpClients = new BootHttpConnectorFactory(sslBundles.getIfAvailable(), hooks);
+			return new NettyTransportFactory(hooks::customizeCodecs, httpClients::httpClients);
 		}
 
 	}

@@ -13,7 +13,6 @@ import dev.connector.resilience.ResilienceRegistries;
 import dev.connector.transport.TransportRegistry;
 import io.micrometer.observation.ObservationRegistry;
 
-import org.springframework.boot.web.codec.CodecCustomizer;
 
 /**
  * Creates the auto-configured clients: resolves every client's settings once, when the
@@ -29,7 +28,7 @@ public final class ConnectorFactory {
 
 	private final TransportRegistry transports;
 
-	private final List<CodecCustomizer> codecCustomizers;
+	private final ApplicationHooks hooks;
 
 	private final List<ConnectorInterceptor> interceptors;
 
@@ -43,13 +42,13 @@ public final class ConnectorFactory {
 
 	ConnectorFactory(ConnectorProperties properties, TransportRegistry transports,
 			ResilienceRegistries resilienceRegistries, ConnectorObservations observations,
-			List<CodecCustomizer> codecCustomizers, List<ConnectorInterceptor> interceptors,
+			ApplicationHooks hooks, List<ConnectorInterceptor> interceptors,
 			List<ConnectorCustomizer> customizers, ConnectorAuthenticators authenticators) {
 		this.settings = ClientSettingsResolver.resolve(properties);
 		this.transports = transports;
 		this.resilienceRegistries = resilienceRegistries;
 		this.observations = observations;
-		this.codecCustomizers = List.copyOf(codecCustomizers);
+		this.hooks = hooks;
 		this.interceptors = List.copyOf(interceptors);
 		this.customizers = List.copyOf(customizers);
 		this.authenticators = authenticators;
@@ -94,7 +93,7 @@ public final class ConnectorFactory {
 			.observationRegistry(this.observations.registry())
 			.observationConvention(this.observations.convention())
 			.batchObservationConvention(this.observations.batchConvention())
-			.codecs((codecs) -> this.codecCustomizers.forEach((customizer) -> customizer.customize(codecs)));
+			.codecs(this.hooks::customizeCodecs);
 		this.interceptors.forEach(builder::interceptor);
 		String prefix = ClientSettingsResolver.clientPrefix(name);
 		// before the customizers, which may replace it
