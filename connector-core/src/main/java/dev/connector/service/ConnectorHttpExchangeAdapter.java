@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 import dev.connector.Connector;
@@ -41,7 +42,19 @@ public final class ConnectorHttpExchangeAdapter extends AbstractReactorHttpExcha
 
 	private final Connector connector;
 
+	/**
+	 * The request attribute whose value, a {@link ConnectorCall}, overrides the client's
+	 * settings for one call, after the adapter's own overrides: how a method's
+	 * {@code @ConnectorCall} reaches the adapter when something other than
+	 * {@link ConnectorServices} makes the proxy (Spring Boot 4's HTTP service groups, through
+	 * a request-values processor, which sees the method).
+	 */
+	public static final String CALL_ATTRIBUTE = ConnectorCall.class.getName();
+
 	private final UnaryOperator<ConnectorRequest.Builder> overrides;
+
+	/** The overrides of each {@link #CALL_ATTRIBUTE} value seen, parsed once. */
+	private final Map<ConnectorCall, UnaryOperator<ConnectorRequest.Builder>> callOverrides = new ConcurrentHashMap<>();
 
 	/**
 	 * Create an adapter for the given client, without overrides.
@@ -122,9 +135,22 @@ public final class ConnectorHttpExchangeAdapter extends AbstractReactorHttpExcha
 				.append((cookie.length() > 0) ? "; " : "").append(name).append('=').append(value)));
 			request.header(HttpHeaders.COOKIE, cookie.toString());
 		}
-		values.getAttributes().forEach(request::attribute);
+		ConnectorCall call = null;
+		for (Map.Entry<String, Object> attribute : values.getAttributes().entrySet()) {
+			if (CALL_ATTRIBUTE.equals(attribute.getKey()) && attribute.getValue() instanceof ConnectorCall declared) {
+				call = declared;
+			}
+			else {
+				request.attribute(attribute.getKey(), attribute.getValue());
+			}
+		}
 		body(values, request);
-		return this.overrides.apply(request).build();
+		ConnectorRequest.Builder overridden = this.overrides.apply(request);
+		if (call != null) {
+			overridden = this.callOverrides.computeIfAbsent(call, ConnectorHttpExchangeAdapter::overrides)
+				.apply(overridden);
+		}
+		return overridden.build();
 	}
 
 	private static ConnectorRequest.Builder target(HttpRequestValues values) {

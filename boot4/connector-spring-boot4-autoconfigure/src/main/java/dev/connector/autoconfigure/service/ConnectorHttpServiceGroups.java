@@ -1,0 +1,73 @@
+package dev.connector.autoconfigure.service;
+
+import java.lang.reflect.Method;
+import java.util.Set;
+
+import dev.connector.Connector;
+import dev.connector.ConnectorRegistry;
+import dev.connector.service.ConnectorCall;
+import dev.connector.service.ConnectorHttpExchangeAdapter;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.MethodParameter;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.web.service.invoker.HttpRequestValues;
+import org.springframework.web.service.registry.HttpServiceGroupConfigurer;
+
+/**
+ * Runs the {@code @HttpExchange} interfaces of a Spring HTTP service group through the
+ * Connector client of the same name: a group {@code payments}
+ * ({@code @ImportHttpServices(group = "payments", types = PaymentsApi.class)}) whose name
+ * is a {@code connector.clients.payments} client makes its calls with that client, so with
+ * its base URL, deadlines, retries, circuit breaker, auth, observation and errors, whatever
+ * the group's client type. A method's (or the interface's) {@link ConnectorCall} applies as
+ * it does through {@code ConnectorServices}. Groups of other names are left to Spring.
+ */
+final class ConnectorHttpServiceGroups {
+
+	private final ObjectProvider<ConnectorRegistry> connectors;
+
+	ConnectorHttpServiceGroups(ObjectProvider<ConnectorRegistry> connectors) {
+		this.connectors = connectors;
+	}
+
+	/**
+	 * Configure the groups named after a client.
+	 * @param groups the groups of one client type
+	 */
+	void configure(HttpServiceGroupConfigurer.Groups<?> groups) {
+		ConnectorRegistry registry = this.connectors.getIfAvailable();
+		if (registry == null) {
+			return;
+		}
+		Set<String> names = registry.names();
+		groups.filter((group) -> names.contains(group.name())).forEachProxyFactory((group, factory) -> {
+			Connector connector = registry.get(group.name());
+			ConnectorHttpExchangeAdapter adapter = new ConnectorHttpExchangeAdapter(connector);
+			factory.exchangeAdapterDecorator((spring) -> adapter).httpRequestValuesProcessor(CallOverrides.INSTANCE);
+		});
+	}
+
+	/**
+	 * Passes each method's {@link ConnectorCall}, or else its interface's, to the adapter as
+	 * a request attribute.
+	 */
+	private enum CallOverrides implements HttpRequestValues.Processor {
+
+		INSTANCE;
+
+		@Override
+		public void process(Method method, MethodParameter[] parameters, Object[] arguments,
+				HttpRequestValues.Builder builder) {
+			ConnectorCall call = AnnotatedElementUtils.findMergedAnnotation(method, ConnectorCall.class);
+			if (call == null) {
+				call = AnnotatedElementUtils.findMergedAnnotation(method.getDeclaringClass(), ConnectorCall.class);
+			}
+			if (call != null) {
+				builder.addAttribute(ConnectorHttpExchangeAdapter.CALL_ATTRIBUTE, call);
+			}
+		}
+
+	}
+
+}
