@@ -8,13 +8,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import dev.connector.config.ClientSettings;
 import dev.connector.observation.ConnectorObservationContext;
 import dev.connector.test.CapturedLogs;
+import dev.connector.test.EachHttpTransport;
+import dev.connector.test.HttpTransportUnderTest;
 import dev.connector.test.LoopbackServer;
 import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,6 +30,12 @@ class QueryParamRedactionTest {
 
 	private static final String TOKEN = "t0ken-Q-8842";
 
+	private final HttpTransportUnderTest transport;
+
+	QueryParamRedactionTest(HttpTransportUnderTest transport) {
+		this.transport = transport;
+	}
+
 	private final TestObservationRegistry registry = TestObservationRegistry.create();
 
 	private final List<Observation.Context> observed = new CopyOnWriteArrayList<>();
@@ -39,7 +46,7 @@ class QueryParamRedactionTest {
 	@AutoClose
 	private Connector connector;
 
-	@Test
+	@EachHttpTransport
 	void theTokenIsSentButNeverShown() {
 		this.registry.observationConfig().observationHandler(new ObservationHandler<>() {
 
@@ -92,7 +99,7 @@ class QueryParamRedactionTest {
 	}
 
 	private Connector client(String baseUrl) {
-		return Connector.builder("quotes")
+		return this.transport.builder("quotes")
 			.observationRegistry(this.registry)
 			.settings((settings) -> settings.baseUrl(baseUrl)
 				.timeout(Duration.ofMillis(500))

@@ -2,13 +2,14 @@ package dev.connector;
 
 import java.util.Map;
 
+import dev.connector.test.EachHttpTransport;
+import dev.connector.test.HttpTransportUnderTest;
 import dev.connector.test.LoopbackServer;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -30,23 +31,23 @@ class UriTemplateTest {
 	@AutoClose
 	private final Connector payments;
 
-	UriTemplateTest() {
+	UriTemplateTest(HttpTransportUnderTest transport) {
 		ObservationRegistry observations = ObservationRegistry.create();
 		observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(this.meters));
-		this.payments = Connector.builder("payments")
+		this.payments = transport.builder("payments")
 			.settings((settings) -> settings.baseUrl(this.server.baseUrl()))
 			.observationRegistry(observations)
 			.build();
 	}
 
-	@Test
+	@EachHttpTransport
 	void variablesAreExpandedInOrderAndEncodedStrictly() {
 		this.payments.blocking()
 			.request(ConnectorRequest.get("/payments/{id}/notes/{note}", "a b/c", "ü?").query("page", 2).build());
 		assertThat(this.server.lastRequest().uri()).isEqualTo("/payments/a%20b%2Fc/notes/%C3%BC%3F?page=2");
 	}
 
-	@Test
+	@EachHttpTransport
 	void variablesAreExpandedByName() {
 		ConnectorRequest request = ConnectorRequest.get("/payments/{id}?expand={field}", Map.of("id", 42, "field", "a&b"))
 			.build();
@@ -56,12 +57,12 @@ class UriTemplateTest {
 		assertThat(request.path()).isEqualTo("/payments/42?expand=a%26b");
 	}
 
-	@Test
+	@EachHttpTransport
 	void aMissingVariableFailsWhenTheRequestIsBuilt() {
 		assertThatIllegalArgumentException().isThrownBy(() -> ConnectorRequest.get("/payments/{id}", Map.of()));
 	}
 
-	@Test
+	@EachHttpTransport
 	void thousandIdsOfOneRouteMakeOneTimerTaggedWithTheTemplate() {
 		Flux.range(0, 1000)
 			.flatMap((id) -> this.payments.request(ConnectorRequest.get("/payments/{id}", id).build()), 16)
@@ -73,20 +74,20 @@ class UriTemplateTest {
 		});
 	}
 
-	@Test
+	@EachHttpTransport
 	void theRouteIsTheTemplatesPathWithoutItsQuery() {
 		this.payments.blocking().request(ConnectorRequest.get("/payments/{id}?expand={field}", 1, "notes").build());
 		assertThat(this.meters.get("connector.request").timer().getId().getTag("uri")).isEqualTo("/payments/{id}");
 	}
 
-	@Test
+	@EachHttpTransport
 	void aPlainPathKeepsTheUriTagNone() {
 		this.payments.blocking().request(ConnectorRequest.get("/payments/42").build());
 		Timer timer = this.meters.get("connector.request").timer();
 		assertThat(timer.getId().getTag("uri")).isEqualTo("none");
 	}
 
-	@Test
+	@EachHttpTransport
 	void aPlainPathIsStillEncodedAsBefore() {
 		this.payments.blocking().request(ConnectorRequest.get("/a b").build());
 		assertThat(this.server.lastRequest().uri()).isEqualTo("/a%20b");

@@ -21,6 +21,8 @@ import dev.connector.FailureKind;
 import dev.connector.config.AuthSettings;
 import dev.connector.config.ClientSettings;
 import dev.connector.config.Secret;
+import dev.connector.test.EachHttpTransport;
+import dev.connector.test.HttpTransportUnderTest;
 import dev.connector.test.LoopbackServer;
 import dev.connector.test.TokenServer;
 import org.junit.jupiter.api.AutoClose;
@@ -58,15 +60,15 @@ class ClientCredentialsAuthenticatorTest {
 			.clientSecret(Secret.of(SECRET));
 	}
 
-	private Connector connect(AuthSettings auth) {
-		this.connector = Connector.builder("payments")
+	private Connector connect(HttpTransportUnderTest transport, AuthSettings auth) {
+		this.connector = transport.builder("payments")
 			.settings((s) -> s.baseUrl(this.upstream.baseUrl()).timeout(Duration.ofSeconds(10)).auth(auth))
 			.build();
 		return this.connector;
 	}
 
-	private Connector connect(AuthSettings auth, Clock clock) {
-		this.connector = Connector.builder("payments")
+	private Connector connect(HttpTransportUnderTest transport, AuthSettings auth, Clock clock) {
+		this.connector = transport.builder("payments")
 			.settings((s) -> s.baseUrl(this.upstream.baseUrl()).timeout(Duration.ofSeconds(10)))
 			.authenticator(new ClientCredentialsAuthenticator(auth.oauth2(), WebClient.create(), clock))
 			.build();
@@ -77,10 +79,10 @@ class ClientCredentialsAuthenticatorTest {
 		return this.connector.blocking().request(ConnectorRequest.get(path).build()).bodyAsString();
 	}
 
-	@Test
-	void concurrentFirstCallsShareOneTokenRequest() {
+	@EachHttpTransport
+	void concurrentFirstCallsShareOneTokenRequest(HttpTransportUnderTest transport) {
 		this.tokens.delay(Duration.ofMillis(300));
-		connect(oauth2().build());
+		connect(transport, oauth2().build());
 		List<ConnectorResponse> responses = Flux.range(0, 100)
 			.flatMap((i) -> this.connector.request(ConnectorRequest.get("/orders/" + i).build()), 100)
 			.collectList()
@@ -91,10 +93,10 @@ class ClientCredentialsAuthenticatorTest {
 			.allSatisfy((request) -> assertThat(request.headers().get("Authorization")).isEqualTo("Bearer token-1"));
 	}
 
-	@Test
-	void shortLivedTokenIsRefreshedBeforeItExpiresWithNoCallFailing() {
+	@EachHttpTransport
+	void shortLivedTokenIsRefreshedBeforeItExpiresWithNoCallFailing(HttpTransportUnderTest transport) {
 		this.tokens.expiresIn(2L);
-		connect(oauth2().refreshSkew(Duration.ofSeconds(1)).build());
+		connect(transport, oauth2().refreshSkew(Duration.ofSeconds(1)).build());
 		Instant end = Instant.now().plusMillis(3500);
 		// four callers in a row each, so that calls meet at each refresh
 		Mono<String> call = Mono.delay(Duration.ofMillis(25))
@@ -111,20 +113,20 @@ class ClientCredentialsAuthenticatorTest {
 		assertThat(this.tokens.tokenRequests()).hasSizeBetween(3, 5);
 	}
 
-	@Test
-	void callCancelledWhileTheTokenIsFetchedLeavesTheRequestToTheNextCall() {
+	@EachHttpTransport
+	void callCancelledWhileTheTokenIsFetchedLeavesTheRequestToTheNextCall(HttpTransportUnderTest transport) {
 		this.tokens.delay(Duration.ofMillis(400));
-		connect(oauth2().build());
+		connect(transport, oauth2().build());
 		catchThrowableOfType(ConnectorTimeoutException.class, () -> this.connector.blocking()
 			.request(ConnectorRequest.get("/impatient").timeout(Duration.ofMillis(100)).build()));
 		assertThat(get("/patient")).isEqualTo("token-1");
 		assertThat(this.tokens.tokenRequests()).hasSize(1);
 	}
 
-	@Test
-	void tokenWithoutExpiryIsKeptUntilTheUpstreamRejectsIt() {
+	@EachHttpTransport
+	void tokenWithoutExpiryIsKeptUntilTheUpstreamRejectsIt(HttpTransportUnderTest transport) {
 		this.tokens.expiresIn(null);
-		connect(oauth2().build());
+		connect(transport, oauth2().build());
 		assertThat(get("/a")).isEqualTo("token-1");
 		assertThat(get("/b")).isEqualTo("token-1");
 		this.tokens.revoke("token-1");
@@ -132,9 +134,9 @@ class ClientCredentialsAuthenticatorTest {
 		assertThat(this.tokens.tokenRequests()).hasSize(2);
 	}
 
-	@Test
-	void unauthorizedPostIsRetriedOnceWithANewToken() {
-		connect(oauth2().build());
+	@EachHttpTransport
+	void unauthorizedPostIsRetriedOnceWithANewToken(HttpTransportUnderTest transport) {
+		connect(transport, oauth2().build());
 		assertThat(get("/warm")).isEqualTo("token-1");
 		this.tokens.revoke("token-1");
 		ConnectorResponse response = this.connector.blocking()
@@ -152,11 +154,11 @@ class ClientCredentialsAuthenticatorTest {
 			.containsOnly("{\"amount\":5}");
 	}
 
-	@Test
-	void upstreamThatKeepsRejectingGetsOneRefreshAndOneRetry() {
+	@EachHttpTransport
+	void upstreamThatKeepsRejectingGetsOneRefreshAndOneRetry(HttpTransportUnderTest transport) {
 		try (LoopbackServer rejecting = LoopbackServer
 			.start((request, response) -> response.status(401).sendString(Mono.just("{\"error\":\"invalid_token\"}")))) {
-			this.connector = Connector.builder("payments")
+			this.connector = transport.builder("payments")
 				.settings((s) -> s.baseUrl(rejecting.baseUrl()).auth(oauth2().build()))
 				.build();
 			AuthenticationException error = catchThrowableOfType(AuthenticationException.class,
@@ -168,9 +170,9 @@ class ClientCredentialsAuthenticatorTest {
 		}
 	}
 
-	@Test
-	void concurrentRejectionsOfOneTokenCauseOneRefresh() {
-		connect(oauth2().build());
+	@EachHttpTransport
+	void concurrentRejectionsOfOneTokenCauseOneRefresh(HttpTransportUnderTest transport) {
+		connect(transport, oauth2().build());
 		assertThat(get("/warm")).isEqualTo("token-1");
 		this.tokens.delay(Duration.ofMillis(200));
 		this.tokens.revoke("token-1");
@@ -183,10 +185,10 @@ class ClientCredentialsAuthenticatorTest {
 		assertThat(this.tokens.tokenRequests()).hasSize(2);
 	}
 
-	@Test
-	void failingTokenEndpointFailsTheCallAtOnceNamingClientAndTokenUri() {
+	@EachHttpTransport
+	void failingTokenEndpointFailsTheCallAtOnceNamingClientAndTokenUri(HttpTransportUnderTest transport) {
 		this.tokens.failWith(500);
-		connect(oauth2().build());
+		connect(transport, oauth2().build());
 		long start = System.nanoTime();
 		AuthenticationException error = catchThrowableOfType(AuthenticationException.class, () -> get("/orders"));
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
@@ -203,10 +205,10 @@ class ClientCredentialsAuthenticatorTest {
 		assertThat(this.upstream.requests()).isEmpty();
 	}
 
-	@Test
-	void hangingTokenEndpointFailsTheCallWithinTheTokenTimeout() {
+	@EachHttpTransport
+	void hangingTokenEndpointFailsTheCallWithinTheTokenTimeout(HttpTransportUnderTest transport) {
 		this.tokens.hang();
-		connect(oauth2().tokenTimeout(Duration.ofMillis(300)).build());
+		connect(transport, oauth2().tokenTimeout(Duration.ofMillis(300)).build());
 		long start = System.nanoTime();
 		AuthenticationException error = catchThrowableOfType(AuthenticationException.class, () -> get("/orders"));
 		Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
@@ -216,11 +218,11 @@ class ClientCredentialsAuthenticatorTest {
 			.hasMessageContaining("token-timeout (300ms)");
 	}
 
-	@Test
-	void callsDuringTheBackoffFailFastWithoutAskingTheTokenEndpoint() {
+	@EachHttpTransport
+	void callsDuringTheBackoffFailFastWithoutAskingTheTokenEndpoint(HttpTransportUnderTest transport) {
 		TestClock clock = new TestClock();
 		this.tokens.failWith(503);
-		connect(oauth2().build(), clock);
+		connect(transport, oauth2().build(), clock);
 		catchThrowableOfType(AuthenticationException.class, () -> get("/first"));
 		assertThat(this.tokens.tokenRequests()).hasSize(1);
 		List<Throwable> errors = Flux.range(0, 20)
@@ -256,9 +258,9 @@ class ClientCredentialsAuthenticatorTest {
 			.containsExactly(1000L, 2000L, 4000L, 8000L, 16000L, 30000L, 30000L, 30000L);
 	}
 
-	@Test
-	void clientSecretBasicSendsFormEncodedCredentialsInTheAuthorizationHeader() {
-		connect(oauth2().scope(Set.of("write", "read")).audience("urn:connector:quotes/v1").build());
+	@EachHttpTransport
+	void clientSecretBasicSendsFormEncodedCredentialsInTheAuthorizationHeader(HttpTransportUnderTest transport) {
+		connect(transport, oauth2().scope(Set.of("write", "read")).audience("urn:connector:quotes/v1").build());
 		get("/orders");
 		LoopbackServer.RecordedRequest request = this.tokens.tokenRequests().get(0);
 		assertThat(request.method()).isEqualTo("POST");
@@ -270,9 +272,9 @@ class ClientCredentialsAuthenticatorTest {
 				"grant_type=client_credentials&scope=read+write&audience=urn%3Aconnector%3Aquotes%2Fv1");
 	}
 
-	@Test
-	void clientSecretPostSendsCredentialsInTheFormAndNoAuthorizationHeader() {
-		connect(oauth2().clientAuthentication(AuthSettings.ClientAuthentication.POST).build());
+	@EachHttpTransport
+	void clientSecretPostSendsCredentialsInTheFormAndNoAuthorizationHeader(HttpTransportUnderTest transport) {
+		connect(transport, oauth2().clientAuthentication(AuthSettings.ClientAuthentication.POST).build());
 		get("/orders");
 		LoopbackServer.RecordedRequest request = this.tokens.tokenRequests().get(0);
 		assertThat(request.headers().get("Authorization")).isNull();
@@ -280,15 +282,15 @@ class ClientCredentialsAuthenticatorTest {
 				"grant_type=client_credentials&client_id=orders+service&client_secret=s3cr%3At%2F%2Bvalue");
 	}
 
-	@Test
-	void neitherSecretNorTokenAppearsInErrorsOrToString() {
+	@EachHttpTransport
+	void neitherSecretNorTokenAppearsInErrorsOrToString(HttpTransportUnderTest transport) {
 		this.tokens.failWith(200, "{\"access_token\":\"leaked-token");
-		connect(oauth2().build());
+		connect(transport, oauth2().build());
 		AuthenticationException malformed = catchThrowableOfType(AuthenticationException.class, () -> get("/a"));
 		assertThat(malformed).hasMessageContaining("not JSON");
 		this.tokens.failWith(500, "bad client secret " + SECRET + " for token leaked-token");
 		this.connector.close();
-		connect(oauth2().build());
+		connect(transport, oauth2().build());
 		AuthenticationException failed = catchThrowableOfType(AuthenticationException.class, () -> get("/b"));
 		for (Throwable error = malformed; error != null; error = error.getCause()) {
 			assertThat(error.getMessage()).doesNotContain(SECRET).doesNotContain("leaked-token");

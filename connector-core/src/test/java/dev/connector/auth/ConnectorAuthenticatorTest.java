@@ -6,9 +6,10 @@ import dev.connector.AuthenticationException;
 import dev.connector.Connector;
 import dev.connector.ConnectorRequest;
 import dev.connector.ConnectorResponse;
+import dev.connector.test.EachHttpTransport;
+import dev.connector.test.HttpTransportUnderTest;
 import dev.connector.test.LoopbackServer;
 import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,13 +21,19 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  */
 class ConnectorAuthenticatorTest {
 
+	private final HttpTransportUnderTest transport;
+
+	ConnectorAuthenticatorTest(HttpTransportUnderTest transport) {
+		this.transport = transport;
+	}
+
 	@AutoClose
 	private LoopbackServer server;
 
 	@AutoClose
 	private Connector connector;
 
-	@Test
+	@EachHttpTransport
 	void aRejectedPostIsSentOnceMoreWithTheRefreshedToken() {
 		RotatingAuthenticator authenticator = new RotatingAuthenticator(true);
 		this.server = LoopbackServer.start((request, response) -> "Bearer token-2".equals(
@@ -45,7 +52,7 @@ class ConnectorAuthenticatorTest {
 		assertThat(this.server.requests().get(1).headers().get("Authorization")).isEqualTo("Bearer token-2");
 	}
 
-	@Test
+	@EachHttpTransport
 	void aSecond401IsTheCallsFailureAfterExactlyOneRefresh() {
 		RotatingAuthenticator authenticator = new RotatingAuthenticator(true);
 		this.server = LoopbackServer.start((request, response) -> response.status(401).send());
@@ -57,7 +64,7 @@ class ConnectorAuthenticatorTest {
 		assertThat(this.server.requests()).hasSize(2);
 	}
 
-	@Test
+	@EachHttpTransport
 	void anAuthenticatorThatCannotRefreshLetsThe401Through() {
 		RotatingAuthenticator authenticator = new RotatingAuthenticator(false);
 		this.server = LoopbackServer.start((request, response) -> response.status(401).send());
@@ -67,10 +74,10 @@ class ConnectorAuthenticatorTest {
 		assertThat(this.server.requests()).hasSize(1);
 	}
 
-	@Test
+	@EachHttpTransport
 	void anAuthenticatorReplacesTheSettingsAuth() {
 		this.server = LoopbackServer.start((request, response) -> response.sendString(Mono.just("ok")));
-		this.connector = Connector.builder("orders")
+		this.connector = this.transport.builder("orders")
 			.settings((settings) -> settings.baseUrl(this.server.baseUrl())
 				.auth(dev.connector.config.AuthSettings.builder()
 					.type(dev.connector.config.AuthSettings.Type.BEARER)
@@ -83,7 +90,7 @@ class ConnectorAuthenticatorTest {
 	}
 
 	private void connect(ConnectorAuthenticator authenticator) {
-		this.connector = Connector.builder("orders")
+		this.connector = this.transport.builder("orders")
 			.settings((settings) -> settings.baseUrl(this.server.baseUrl()))
 			.authenticator(authenticator)
 			.build();

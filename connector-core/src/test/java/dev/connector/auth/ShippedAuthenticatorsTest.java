@@ -13,6 +13,8 @@ import dev.connector.config.AuthSettings;
 import dev.connector.config.ClientSettings;
 import dev.connector.config.Secret;
 import dev.connector.test.CapturedLogs;
+import dev.connector.test.EachHttpTransport;
+import dev.connector.test.HttpTransportUnderTest;
 import dev.connector.test.LoopbackServer;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
@@ -37,44 +39,44 @@ class ShippedAuthenticatorsTest {
 	@AutoClose
 	private Connector connector;
 
-	@Test
-	void bearerTokenReachesTheUpstreamAndNowhereElse() {
-		List<String> seen = callAndFail((auth) -> auth.type(AuthSettings.Type.BEARER).bearerToken(Secret.of(SECRET)),
-				"Authorization");
+	@EachHttpTransport
+	void bearerTokenReachesTheUpstreamAndNowhereElse(HttpTransportUnderTest transport) {
+		List<String> seen = callAndFail(transport,
+				(auth) -> auth.type(AuthSettings.Type.BEARER).bearerToken(Secret.of(SECRET)), "Authorization");
 		assertThat(seen).containsOnly("Bearer " + SECRET);
 	}
 
-	@Test
-	void basicCredentialsReachTheUpstreamAndNowhereElse() {
-		List<String> seen = callAndFail((auth) -> auth.type(AuthSettings.Type.BASIC)
+	@EachHttpTransport
+	void basicCredentialsReachTheUpstreamAndNowhereElse(HttpTransportUnderTest transport) {
+		List<String> seen = callAndFail(transport, (auth) -> auth.type(AuthSettings.Type.BASIC)
 			.basicUsername("orders")
 			.basicPassword(Secret.of(SECRET)), "Authorization");
 		String encoded = Base64.getEncoder().encodeToString(("orders:" + SECRET).getBytes(StandardCharsets.UTF_8));
 		assertThat(seen).containsOnly("Basic " + encoded);
 	}
 
-	@Test
-	void apiKeyHeaderReachesTheUpstreamAndNowhereElse() {
-		List<String> seen = callAndFail((auth) -> auth.type(AuthSettings.Type.API_KEY)
+	@EachHttpTransport
+	void apiKeyHeaderReachesTheUpstreamAndNowhereElse(HttpTransportUnderTest transport) {
+		List<String> seen = callAndFail(transport, (auth) -> auth.type(AuthSettings.Type.API_KEY)
 			.apiKeyHeader("X-Partner-Key")
 			.apiKeyValue(Secret.of(SECRET)), "X-Partner-Key");
 		assertThat(seen).containsOnly(SECRET);
 	}
 
-	@Test
-	void apiKeyQueryParameterReachesTheUpstreamAndNowhereElse() {
+	@EachHttpTransport
+	void apiKeyQueryParameterReachesTheUpstreamAndNowhereElse(HttpTransportUnderTest transport) {
 		// a parameter name that is not among the default redact-query-params
-		List<String> seen = callAndFail((auth) -> auth.type(AuthSettings.Type.API_KEY)
+		List<String> seen = callAndFail(transport, (auth) -> auth.type(AuthSettings.Type.API_KEY)
 			.apiKeyQueryParam("appid")
 			.apiKeyValue(Secret.of(SECRET)), null);
 		assertThat(seen).containsOnly("appid=" + SECRET);
 	}
 
-	@Test
-	void anAttemptOfARetriedCallCarriesTheCredentialsAgain() {
+	@EachHttpTransport
+	void anAttemptOfARetriedCallCarriesTheCredentialsAgain(HttpTransportUnderTest transport) {
 		this.server = LoopbackServer.start((request, response) -> (this.server.requests().size() == 1)
 				? response.status(503).send() : response.sendString(Mono.just("ok")));
-		this.connector = Connector.builder("partner")
+		this.connector = transport.builder("partner")
 			.settings((settings) -> settings.baseUrl(this.server.baseUrl())
 				.retry(ClientSettings.RetrySettings.builder().waitDuration(java.time.Duration.ofMillis(1)).build())
 				.auth(AuthSettings.builder().type(AuthSettings.Type.BEARER).bearerToken(Secret.of(SECRET)).build()))
@@ -114,7 +116,8 @@ class ShippedAuthenticatorsTest {
 	 * {@code logging.level: body}, and return what the upstream saw of the credential: the
 	 * header's values, or the query when {@code header} is {@code null}.
 	 */
-	private List<String> callAndFail(Consumer<AuthSettings.Builder> auth, String header) {
+	private List<String> callAndFail(HttpTransportUnderTest transport, Consumer<AuthSettings.Builder> auth,
+			String header) {
 		this.server = LoopbackServer.start((request, response) -> request.path().startsWith("/fail")
 				? response.status(500).sendString(Mono.just("broken"))
 				: response.sendString(Mono.just("{\"quote\":42}")));
@@ -123,7 +126,7 @@ class ShippedAuthenticatorsTest {
 		List<String> messages = new ArrayList<>();
 		List<String> lines;
 		try (CapturedLogs logs = CapturedLogs.start()) {
-			this.connector = Connector.builder("partner")
+			this.connector = transport.builder("partner")
 				.settings((settings) -> settings.baseUrl(this.server.baseUrl())
 					.retry(ClientSettings.RetrySettings.builder().enabled(false).build())
 					.logging(ClientSettings.LoggingSettings.builder().level(ClientSettings.LogLevel.BODY).build())

@@ -15,11 +15,12 @@ import dev.connector.RateLimitedException;
 import dev.connector.ServerErrorException;
 import dev.connector.TransportException;
 import dev.connector.config.ClientSettings;
+import dev.connector.test.EachHttpTransport;
+import dev.connector.test.HttpTransportUnderTest;
 import dev.connector.test.FaultServer;
 import dev.connector.test.FaultServer.Exchange;
 import dev.connector.test.FaultServer.Fault;
 import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpMethod;
 
@@ -48,11 +49,11 @@ class BatchUnderFaultsTest {
 	@AutoClose
 	private Connector connector;
 
-	@Test
-	void collectModeGivesEveryRequestItsOwnOutcomeAndNeverRepeatsAPost() {
+	@EachHttpTransport
+	void collectModeGivesEveryRequestItsOwnOutcomeAndNeverRepeatsAPost(HttpTransportUnderTest transport) {
 		this.server = FaultServer.start(FaultServer.Options.DEFAULTS
 			.withRandom(new FaultServer.RandomFaults(20261123L, 0.05, FAST_FAULTS)));
-		this.connector = Connector.builder("batch")
+		this.connector = transport.builder("batch")
 			.settings((s) -> s.baseUrl(this.server.baseUrl())
 				.timeout(Duration.ofSeconds(10))
 				.readTimeout(Duration.ofSeconds(5))

@@ -10,9 +10,10 @@ import dev.connector.ConnectorResponse;
 import dev.connector.ConnectorTimeoutException;
 import dev.connector.ServerErrorException;
 import dev.connector.TransportException;
+import dev.connector.test.EachHttpTransport;
+import dev.connector.test.HttpTransportUnderTest;
 import dev.connector.test.LoopbackServer;
 import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -27,6 +28,12 @@ import static org.awaitility.Awaitility.await;
  */
 class ConnectorBatchTest {
 
+	private final HttpTransportUnderTest transport;
+
+	ConnectorBatchTest(HttpTransportUnderTest transport) {
+		this.transport = transport;
+	}
+
 	@AutoClose
 	private LoopbackServer server;
 
@@ -36,7 +43,7 @@ class ConnectorBatchTest {
 
 	private void start(LoopbackServer.Handler handler) {
 		this.server = LoopbackServer.start(handler);
-		this.connector = Connector.builder("batch").settings((s) -> s.baseUrl(this.server.baseUrl())).build();
+		this.connector = this.transport.builder("batch").settings((s) -> s.baseUrl(this.server.baseUrl())).build();
 	}
 
 	private static List<ConnectorRequest> items(int count) {
@@ -47,7 +54,7 @@ class ConnectorBatchTest {
 		return Integer.parseInt(request.path().substring("/item/".length()));
 	}
 
-	@Test
+	@EachHttpTransport
 	void neverMoreThanMaxConcurrencyInFlightAndResultsInInputOrder() {
 		start(LoopbackServer.delayed(Duration.ofMillis(50), LoopbackServer.RecordedRequest::path));
 		List<BatchResult<ConnectorResponse>> results = this.connector.blocking()
@@ -60,10 +67,10 @@ class ConnectorBatchTest {
 		}
 	}
 
-	@Test
+	@EachHttpTransport
 	void clientBatchMaxConcurrencyIsTheDefault() {
 		this.server = LoopbackServer.start(LoopbackServer.delayed(Duration.ofMillis(50), (request) -> "ok"));
-		this.connector = Connector.builder("batch")
+		this.connector = this.transport.builder("batch")
 			.settings((s) -> s.baseUrl(this.server.baseUrl())
 				.batch(new dev.connector.config.ClientSettings.BatchSettings(3)))
 			.build();
@@ -71,7 +78,7 @@ class ConnectorBatchTest {
 		assertThat(this.server.maxInFlight()).isEqualTo(3);
 	}
 
-	@Test
+	@EachHttpTransport
 	void collectModeYieldsExactlyOneResultPerRequestWithTheRightFailureAtTheRightIndex() {
 		start((request, response) -> switch (item(request) % 3) {
 			case 0 -> response.sendString(Mono.just("ok"));
@@ -93,7 +100,7 @@ class ConnectorBatchTest {
 		}
 	}
 
-	@Test
+	@EachHttpTransport
 	void failFastCancelsInFlightSendsNothingMoreAndSurfacesTheFailure() {
 		start((request, response) -> (item(request) == 5) ? response.status(500).keepAlive(false).send()
 				: Mono.delay(Duration.ofMillis(200)).thenEmpty(response.keepAlive(false).sendString(Mono.just("ok"))));
@@ -111,7 +118,7 @@ class ConnectorBatchTest {
 			.until(() -> this.server.requests().size() == received);
 	}
 
-	@Test
+	@EachHttpTransport
 	void batchTimeoutCancelsInFlightSkipsPendingAndReportsEachAsTimeout() {
 		start((request, response) -> Mono.delay(Duration.ofMillis((item(request) < 8) ? 5 : 300))
 			.thenEmpty(response.keepAlive(false).sendString(Mono.just("ok"))));
@@ -136,7 +143,7 @@ class ConnectorBatchTest {
 		await().atMost(Duration.ofSeconds(2)).until(() -> this.server.openConnections() == 0);
 	}
 
-	@Test
+	@EachHttpTransport
 	void failFastBatchTimeoutErrorsTheBatch() {
 		start((request, response) -> Mono.delay(Duration.ofSeconds(5)).thenEmpty(response.send()));
 		StepVerifier
@@ -146,7 +153,7 @@ class ConnectorBatchTest {
 			.verify(Duration.ofSeconds(2));
 	}
 
-	@Test
+	@EachHttpTransport
 	void streamingFormPullsRequestsOnlyAsSlotsFreeUp() {
 		start(LoopbackServer.delayed(Duration.ofMillis(20), LoopbackServer.RecordedRequest::path));
 		java.util.concurrent.atomic.AtomicInteger pulled = new java.util.concurrent.atomic.AtomicInteger();
@@ -162,7 +169,7 @@ class ConnectorBatchTest {
 		assertThat(this.server.maxInFlight()).isEqualTo(4);
 	}
 
-	@Test
+	@EachHttpTransport
 	void unorderedStreamingFormEmitsEveryResult() {
 		start((request, response) -> Mono.delay(Duration.ofMillis(item(request) % 2 == 0 ? 40 : 1))
 			.thenEmpty(response.sendString(Mono.just(request.path()))));
@@ -178,7 +185,7 @@ class ConnectorBatchTest {
 		return java.util.stream.LongStream.range(0, end).boxed().toList();
 	}
 
-	@Test
+	@EachHttpTransport
 	void disposingARunningBatchStopsAllTraffic() {
 		start((request, response) -> Mono.delay(Duration.ofMillis(50))
 			.thenEmpty(response.sendString(Mono.just("ok"))));
@@ -195,7 +202,7 @@ class ConnectorBatchTest {
 		assertThat(settled).isLessThan(1000);
 	}
 
-	@Test
+	@EachHttpTransport
 	void nullRequestIsRejectedNamingItsIndex() {
 		start((request, response) -> response.send());
 		List<ConnectorRequest> requests = new java.util.ArrayList<>(items(3));

@@ -4,8 +4,9 @@ import java.time.Duration;
 
 import dev.connector.Connector;
 import dev.connector.ConnectorRequest;
+import dev.connector.test.EachHttpTransport;
+import dev.connector.test.HttpTransportUnderTest;
 import dev.connector.test.LoopbackServer;
-import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -20,12 +21,12 @@ class StreamingBatchMemoryTest {
 
 	private static final int REQUESTS = 100_000;
 
-	@Test
-	void hundredThousandRequestsCompleteWithin128MegabytesOfHeap() {
+	@EachHttpTransport
+	void hundredThousandRequestsCompleteWithin128MegabytesOfHeap(HttpTransportUnderTest transport) {
 		assertThat(Runtime.getRuntime().maxMemory()).as("max heap").isLessThanOrEqualTo(128L * 1024 * 1024);
 		try (LoopbackServer server = LoopbackServer
 			.startUnrecorded((request, response) -> response.sendString(Mono.just("{\"ok\":true}")));
-				Connector connector = Connector.builder("stream")
+				Connector connector = transport.builder("stream")
 					.settings((s) -> s.baseUrl(server.baseUrl()))
 					.build()) {
 			Flux<ConnectorRequest> requests = Flux.range(0, REQUESTS)

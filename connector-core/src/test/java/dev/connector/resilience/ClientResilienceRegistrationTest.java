@@ -5,6 +5,8 @@ import java.time.Duration;
 import dev.connector.ConfigurationException;
 import dev.connector.Connector;
 import dev.connector.config.ClientSettings;
+import dev.connector.test.EachHttpTransport;
+import dev.connector.test.HttpTransportUnderTest;
 import dev.connector.transport.TransportFactory;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.retry.Retry;
@@ -23,16 +25,17 @@ class ClientResilienceRegistrationTest {
 
 	private final ResilienceRegistries registries = ResilienceRegistries.ofDefaults();
 
-	private Connector.Builder payments() {
-		return Connector.builder("payments")
+	private Connector.Builder payments(HttpTransportUnderTest transport) {
+		return transport.builder("payments")
 			.settings((s) -> s.baseUrl("http://127.0.0.1:1"))
 			.resilienceRegistries(this.registries);
 	}
 
-	@Test
-	void anInstanceOfTheApplicationsOwnIsNeverReplaced() {
+	@EachHttpTransport
+	void anInstanceOfTheApplicationsOwnIsNeverReplaced(HttpTransportUnderTest transport) {
 		Retry own = this.registries.retries().retry("payments", RetryConfig.custom().maxAttempts(7).build());
-		ConfigurationException error = catchThrowableOfType(ConfigurationException.class, () -> payments().build());
+		ConfigurationException error = catchThrowableOfType(ConfigurationException.class,
+				() -> payments(transport).build());
 		assertThat(error.getProperty()).isEqualTo("retry");
 		assertThat(error).hasMessageContaining("'payments' already exists in resilience4j.retry.instances");
 		assertThat(this.registries.retries().find("payments")).containsSame(own);
@@ -53,17 +56,21 @@ class ClientResilienceRegistrationTest {
 			}
 
 		};
-		catchThrowableOfType(ConfigurationException.class, () -> payments().transportFactory(broken).build());
+		catchThrowableOfType(ConfigurationException.class, () -> Connector.builder("payments")
+			.settings((s) -> s.baseUrl("http://127.0.0.1:1"))
+			.resilienceRegistries(this.registries)
+			.transportFactory(broken)
+			.build());
 		assertThat(this.registries.retries().getAllRetries()).isEmpty();
 		assertThat(this.registries.timeLimiters().getAllTimeLimiters()).isEmpty();
 	}
 
-	@Test
-	void aBuildWhoseLaterInstanceIsInvalidRegistersNothing() {
+	@EachHttpTransport
+	void aBuildWhoseLaterInstanceIsInvalidRegistersNothing(HttpTransportUnderTest transport) {
 		this.registries.bulkheads()
 			.addConfiguration("waiting", BulkheadConfig.custom().maxWaitDuration(Duration.ofSeconds(1)).build());
 		ConfigurationException error = catchThrowableOfType(ConfigurationException.class,
-				() -> payments().settings((s) -> s.attemptTimeout(Duration.ofSeconds(1))
+				() -> payments(transport).settings((s) -> s.attemptTimeout(Duration.ofSeconds(1))
 					.bulkhead(new ClientSettings.BulkheadSettings(true, 10, "waiting")))
 					.build());
 		assertThat(error.getProperty()).isEqualTo("bulkhead.instance");
@@ -71,24 +78,24 @@ class ClientResilienceRegistrationTest {
 		assertThat(this.registries.timeLimiters().getAllTimeLimiters()).isEmpty();
 	}
 
-	@Test
-	void closingTheClientRemovesItsInstancesSoTheNameCanBeBuiltAgain() {
-		Connector first = payments().settings((s) -> s.attemptTimeout(Duration.ofSeconds(1))).build();
+	@EachHttpTransport
+	void closingTheClientRemovesItsInstancesSoTheNameCanBeBuiltAgain(HttpTransportUnderTest transport) {
+		Connector first = payments(transport).settings((s) -> s.attemptTimeout(Duration.ofSeconds(1))).build();
 		assertThat(this.registries.retries().find("payments")).isPresent();
 		assertThat(this.registries.timeLimiters().find("payments")).isPresent();
 		first.close();
 		assertThat(this.registries.retries().find("payments")).isEmpty();
 		assertThat(this.registries.timeLimiters().find("payments")).isEmpty();
-		try (Connector second = payments().build()) {
+		try (Connector second = payments(transport).build()) {
 			assertThat(this.registries.retries().find("payments")).isPresent();
 		}
 	}
 
-	@Test
-	void aSecondOpenClientOfTheSameNameIsRefused() {
-		try (Connector first = payments().build()) {
+	@EachHttpTransport
+	void aSecondOpenClientOfTheSameNameIsRefused(HttpTransportUnderTest transport) {
+		try (Connector first = payments(transport).build()) {
 			ConfigurationException error = catchThrowableOfType(ConfigurationException.class,
-					() -> payments().build());
+					() -> payments(transport).build());
 			assertThat(error.getAction()).contains("close the other client of that name first");
 			assertThat(first.settings().name()).isEqualTo("payments");
 		}

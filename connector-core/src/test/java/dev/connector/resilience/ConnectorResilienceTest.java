@@ -23,10 +23,11 @@ import dev.connector.config.ClientSettings.BulkheadSettings;
 import dev.connector.config.ClientSettings.CircuitBreakerSettings;
 import dev.connector.config.ClientSettings.RateLimiterSettings;
 import dev.connector.config.ClientSettings.RetrySettings;
+import dev.connector.test.EachHttpTransport;
+import dev.connector.test.HttpTransportUnderTest;
 import dev.connector.test.LoopbackServer;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -38,6 +39,12 @@ import static org.awaitility.Awaitility.await;
  * Retry, time limits and the guards against a real loopback server.
  */
 class ConnectorResilienceTest {
+
+	private final HttpTransportUnderTest transport;
+
+	ConnectorResilienceTest(HttpTransportUnderTest transport) {
+		this.transport = transport;
+	}
 
 	private final List<Long> arrivals = new CopyOnWriteArrayList<>();
 
@@ -57,7 +64,7 @@ class ConnectorResilienceTest {
 			this.arrivals.add(System.nanoTime());
 			return handler.handle(count.getAndIncrement(), response);
 		});
-		this.connector = Connector.builder("payments")
+		this.connector = this.transport.builder("payments")
 			.settings((s) -> settings.accept(s.baseUrl(this.server.baseUrl())))
 			.resilienceRegistries(this.registries)
 			.build();
@@ -77,7 +84,7 @@ class ConnectorResilienceTest {
 		return Duration.ofNanos(this.arrivals.get(to) - this.arrivals.get(from));
 	}
 
-	@Test
+	@EachHttpTransport
 	void retriesIdempotentGetOnServiceUnavailableWithBackoffWithinJitter() {
 		start((n, response) -> (n < 2) ? response.status(503).send() : response.sendString(Mono.just("ok")),
 				(s) -> s.retry(retry(3, Duration.ofMillis(200), 0.5)));
@@ -91,7 +98,7 @@ class ConnectorResilienceTest {
 		assertThat(gap(1, 2)).isGreaterThanOrEqualTo(Duration.ofMillis(200));
 	}
 
-	@Test
+	@EachHttpTransport
 	void givesUpAfterMaxAttemptsReportingThem() {
 		start((n, response) -> response.status(503).sendString(Mono.just("down")),
 				(s) -> s.retry(retry(4, Duration.ofMillis(10), 0)));
@@ -102,7 +109,7 @@ class ConnectorResilienceTest {
 		assertThat(error).hasMessageContaining("attempts=4");
 	}
 
-	@Test
+	@EachHttpTransport
 	void postIsNotRetriedAfterTheServerMayHaveActed() {
 		start((n, response) -> response.status(503).send(), (s) -> s.retry(retry(3, Duration.ofMillis(10), 0)));
 		ServerErrorException error = catchThrowableOfType(ServerErrorException.class,
@@ -113,7 +120,7 @@ class ConnectorResilienceTest {
 			.getNumberOfFailedCallsWithoutRetryAttempt()).isOne();
 	}
 
-	@Test
+	@EachHttpTransport
 	void postMarkedIdempotentIsRetried() {
 		start((n, response) -> response.status(503).send(), (s) -> s.retry(retry(3, Duration.ofMillis(10), 0)));
 		catchThrowableOfType(ServerErrorException.class, () -> this.connector.blocking()
@@ -121,7 +128,7 @@ class ConnectorResilienceTest {
 		assertThat(this.server.requests()).hasSize(3);
 	}
 
-	@Test
+	@EachHttpTransport
 	void clientMayRetryNonIdempotentCalls() {
 		start((n, response) -> response.status(503).send(), (s) -> s.retry(RetrySettings.builder()
 			.waitDuration(Duration.ofMillis(10))
@@ -134,10 +141,10 @@ class ConnectorResilienceTest {
 		assertThat(this.server.requests()).hasSize(3);
 	}
 
-	@Test
+	@EachHttpTransport
 	void postToARefusedPortIsRetried() {
 		int port = LoopbackServer.unusedPort();
-		this.connector = Connector.builder("payments")
+		this.connector = this.transport.builder("payments")
 			.settings((s) -> s.baseUrl("http://127.0.0.1:" + port).retry(retry(3, Duration.ofMillis(10), 0)))
 			.build();
 		TransportException error = catchThrowableOfType(TransportException.class,
@@ -146,7 +153,7 @@ class ConnectorResilienceTest {
 		assertThat(error.getAttempts()).isEqualTo(3);
 	}
 
-	@Test
+	@EachHttpTransport
 	void requestMayTurnRetriesOffOrLowerTheAttempts() {
 		start((n, response) -> response.status(503).send(), (s) -> s.retry(retry(4, Duration.ofMillis(10), 0)));
 		catchThrowableOfType(ServerErrorException.class,
@@ -157,7 +164,7 @@ class ConnectorResilienceTest {
 		assertThat(this.server.requests()).hasSize(3);
 	}
 
-	@Test
+	@EachHttpTransport
 	void retryAfterSecondsSetsTheNextWait() {
 		start((n, response) -> (n == 0) ? response.status(429).header("Retry-After", "1").send()
 				: response.sendString(Mono.just("ok")), (s) -> s.retry(retry(3, Duration.ofMillis(10), 0)));
@@ -166,7 +173,7 @@ class ConnectorResilienceTest {
 		assertThat(gap(0, 1)).isGreaterThanOrEqualTo(Duration.ofMillis(990));
 	}
 
-	@Test
+	@EachHttpTransport
 	void retryAfterHttpDateSetsTheNextWait() {
 		start((n, response) -> (n == 0) ? response.status(429)
 			.header("Retry-After",
@@ -178,7 +185,7 @@ class ConnectorResilienceTest {
 		assertThat(gap(0, 1)).isGreaterThanOrEqualTo(Duration.ofMillis(990));
 	}
 
-	@Test
+	@EachHttpTransport
 	void retryAfterBeyondTheDeadlineFailsAtOnce() {
 		start((n, response) -> response.status(429).header("Retry-After", "1").send(),
 				(s) -> s.timeout(Duration.ofMillis(500)).retry(retry(3, Duration.ofMillis(10), 0)));
@@ -188,7 +195,7 @@ class ConnectorResilienceTest {
 		assertThat(this.server.requests()).hasSize(1);
 	}
 
-	@Test
+	@EachHttpTransport
 	void overallDeadlineBoundsAllAttempts() {
 		start((n, response) -> Mono.never(), (s) -> s.timeout(Duration.ofSeconds(1))
 			.attemptTimeout(Duration.ofMillis(400))
@@ -200,7 +207,7 @@ class ConnectorResilienceTest {
 		assertThat(error.getAttempts()).isBetween(2, 3);
 	}
 
-	@Test
+	@EachHttpTransport
 	void attemptTimeoutIsExactlyWhatWasConfigured() {
 		start((n, response) -> Mono.delay(Duration.ofSeconds(2)).thenEmpty(response.sendString(Mono.just("slow"))),
 				(s) -> s.attemptTimeout(Duration.ofSeconds(5)));
@@ -211,7 +218,7 @@ class ConnectorResilienceTest {
 				(limiter) -> assertThat(limiter.getTimeLimiterConfig().getTimeoutDuration()).isEqualTo(Duration.ofSeconds(5)));
 	}
 
-	@Test
+	@EachHttpTransport
 	void circuitBreakerOpensFailsFastAndRecoversThroughHalfOpen() {
 		AtomicInteger healthyFrom = new AtomicInteger(Integer.MAX_VALUE);
 		start((n, response) -> (n >= healthyFrom.get()) ? response.sendString(Mono.just("ok"))
@@ -242,7 +249,7 @@ class ConnectorResilienceTest {
 		assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
 	}
 
-	@Test
+	@EachHttpTransport
 	void bulkheadLimitsCallsInFlight() {
 		start((n, response) -> Mono.delay(Duration.ofMillis(300)).thenEmpty(response.sendString(Mono.just("ok"))),
 				(s) -> s.bulkhead(new BulkheadSettings(true, 2, null)));
@@ -257,7 +264,7 @@ class ConnectorResilienceTest {
 		assertThat(this.server.maxInFlight()).isEqualTo(2);
 	}
 
-	@Test
+	@EachHttpTransport
 	void rateLimiterRejectsBeyondItsRate() {
 		start((n, response) -> response.sendString(Mono.just("ok")),
 				(s) -> s.rateLimiter(new RateLimiterSettings(true, 3, Duration.ofSeconds(10), Duration.ZERO, null)));
@@ -275,7 +282,7 @@ class ConnectorResilienceTest {
 		assertThat(this.server.requests()).hasSize(3);
 	}
 
-	@Test
+	@EachHttpTransport
 	void rateLimiterWithATimeoutDelaysInsteadOfRejecting() {
 		start((n, response) -> response.sendString(Mono.just("ok")),
 				(s) -> s.rateLimiter(new RateLimiterSettings(true, 1, Duration.ofMillis(300), Duration.ofSeconds(2), null)));
@@ -286,7 +293,7 @@ class ConnectorResilienceTest {
 		assertThat(gap(0, 2)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
 	}
 
-	@Test
+	@EachHttpTransport
 	void instancesAreRegisteredUnderTheClientsName() {
 		start((n, response) -> response.send(),
 				(s) -> s.attemptTimeout(Duration.ofSeconds(1))

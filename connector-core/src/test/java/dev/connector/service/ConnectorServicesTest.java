@@ -8,11 +8,12 @@ import dev.connector.Connector;
 import dev.connector.ConnectorTimeoutException;
 import dev.connector.ServerErrorException;
 import dev.connector.config.ClientSettings;
+import dev.connector.test.EachHttpTransport;
+import dev.connector.test.HttpTransportUnderTest;
 import dev.connector.test.LoopbackServer;
 import dev.connector.test.LoopbackServer.RecordedRequest;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.Test;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -99,19 +100,24 @@ class ConnectorServicesTest {
 	private final LoopbackServer server = LoopbackServer.start(this::upstream);
 
 	@AutoClose
-	private final Connector connector = Connector.builder("payments")
-		.settings((settings) -> settings.baseUrl(this.server.baseUrl())
-			.timeout(Duration.ofSeconds(5))
-			.retry(ClientSettings.RetrySettings.builder()
-				.maxAttempts(3)
-				.waitDuration(Duration.ofMillis(10))
-				.multiplier(1.0)
-				.jitter(0)
-				.build()))
-		.observationRegistry(this.observations)
-		.build();
+	private final Connector connector;
 
-	private final PaymentsApi payments = ConnectorServices.create(this.connector, PaymentsApi.class);
+	private final PaymentsApi payments;
+
+	ConnectorServicesTest(HttpTransportUnderTest transport) {
+		this.connector = transport.builder("payments")
+			.settings((settings) -> settings.baseUrl(this.server.baseUrl())
+				.timeout(Duration.ofSeconds(5))
+				.retry(ClientSettings.RetrySettings.builder()
+					.maxAttempts(3)
+					.waitDuration(Duration.ofMillis(10))
+					.multiplier(1.0)
+					.jitter(0)
+					.build()))
+			.observationRegistry(this.observations)
+			.build();
+		this.payments = ConnectorServices.create(this.connector, PaymentsApi.class);
+	}
 
 	private Publisher<Void> upstream(RecordedRequest request, HttpServerResponse response) {
 		String route = request.method() + " " + request.path();
@@ -130,7 +136,7 @@ class ConnectorServicesTest {
 		};
 	}
 
-	@Test
+	@EachHttpTransport
 	void blockingBodyIsDecodedAndTheRouteIsObservedAsAConnectorCall() {
 		assertThat(this.payments.find("42")).isEqualTo(new Payment("42", 5));
 		assertThat(this.server.lastRequest().uri()).isEqualTo("/payments/42");
@@ -142,7 +148,7 @@ class ConnectorServicesTest {
 			.hasLowCardinalityKeyValue("outcome", "SUCCESS");
 	}
 
-	@Test
+	@EachHttpTransport
 	void monoIsLazyAndMakesTheCallWhenSubscribed() {
 		Mono<Payment> later = this.payments.findLater("42");
 		assertThat(this.server.requests()).isEmpty();
@@ -150,7 +156,7 @@ class ConnectorServicesTest {
 		assertThat(this.server.requests()).hasSize(1);
 	}
 
-	@Test
+	@EachHttpTransport
 	void fluxStreamsTheItemsOfAJsonArray() {
 		StepVerifier.create(this.payments.list("open"))
 			.expectNext(new Payment("1", 1), new Payment("2", 2))
@@ -158,7 +164,7 @@ class ConnectorServicesTest {
 		assertThat(this.server.lastRequest().uri()).isEqualTo("/payments?status=open");
 	}
 
-	@Test
+	@EachHttpTransport
 	void responseEntityCarriesStatusHeadersAndBody() {
 		ResponseEntity<Payment> created = this.payments.create("k-1", new Payment(null, 3));
 		assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
@@ -169,33 +175,33 @@ class ConnectorServicesTest {
 		assertThat(sent.body()).isEqualTo("{\"id\":null,\"amount\":3}");
 	}
 
-	@Test
+	@EachHttpTransport
 	void voidMethodCompletesOnASuccessfulResponse() {
 		this.payments.cancel("7");
 		assertThat(this.server.lastRequest().method()).isEqualTo("DELETE");
 		assertThat(this.server.lastRequest().uri()).isEqualTo("/payments/7");
 	}
 
-	@Test
+	@EachHttpTransport
 	void errorsAreConnectorExceptions() {
 		assertThatExceptionOfType(ClientErrorException.class).isThrownBy(() -> this.payments.find("missing"))
 			.satisfies((error) -> assertThat(error.getStatus()).isEqualTo(404));
 		StepVerifier.create(this.payments.findLater("missing")).verifyError(ClientErrorException.class);
 	}
 
-	@Test
+	@EachHttpTransport
 	void anIdempotentOverrideLetsTheClientRetryAPost() {
 		assertThat(this.payments.capture("8")).isEqualTo(new Payment("8", 8));
 		assertThat(this.server.requests()).hasSize(3);
 	}
 
-	@Test
+	@EachHttpTransport
 	void aPostWithoutOverrideIsNotRetried() {
 		assertThatExceptionOfType(ServerErrorException.class).isThrownBy(() -> this.payments.refund("8"));
 		assertThat(this.server.requests()).hasSize(1);
 	}
 
-	@Test
+	@EachHttpTransport
 	void aTimeoutOverrideIsTheCallsDeadline() {
 		long start = System.nanoTime();
 		assertThatExceptionOfType(ConnectorTimeoutException.class).isThrownBy(() -> this.payments.receipt("8"));
@@ -204,7 +210,7 @@ class ConnectorServicesTest {
 	}
 
 
-	@Test
+	@EachHttpTransport
 	void anInterfaceLevelOverrideAppliesToEachMethodAndHeadersAndCookiesAreSent() {
 		NoRetriesApi api = ConnectorServices.create(this.connector, NoRetriesApi.class);
 		assertThatExceptionOfType(ServerErrorException.class).isThrownBy(() -> api.capture("8", "s-1"));
@@ -214,7 +220,7 @@ class ConnectorServicesTest {
 		assertThat(api.capture("8", "s-1").getContentType()).hasToString("application/json");
 	}
 
-	@Test
+	@EachHttpTransport
 	void queryParametersAreSentAndTheRouteKeepsTheirNamesNotTheirValues() {
 		NoRetriesApi api = ConnectorServices.create(this.connector, NoRetriesApi.class);
 		StepVerifier.create(api.search("open")).expectNextCount(0).thenCancel().verify();

@@ -14,6 +14,8 @@ import dev.connector.test.LoopbackServer;
 import dev.connector.test.TokenServer;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -95,9 +97,10 @@ class ConnectorAuthenticationAutoConfigurationTest {
 		});
 	}
 
-	@Test
-	void builtInTokenClientRefreshesOnceAndRetriesOn401() {
-		builtIn().run((context) -> {
+	@ParameterizedTest
+	@ValueSource(strings = { "http", "netty" })
+	void builtInTokenClientRefreshesOnceAndRetriesOn401(String transport) {
+		builtIn().withPropertyValues("connector.clients.payments.transport=" + transport).run((context) -> {
 			Connector payments = context.getBean("payments", Connector.class);
 			assertThat(get(payments, "/warm")).isEqualTo("token-1");
 			this.tokens.revoke("token-1");
@@ -124,9 +127,10 @@ class ConnectorAuthenticationAutoConfigurationTest {
 		});
 	}
 
-	@Test
-	void registrationRefreshesOnceAndRetriesOn401() {
-		registration().run((context) -> {
+	@ParameterizedTest
+	@ValueSource(strings = { "http", "netty" })
+	void registrationRefreshesOnceAndRetriesOn401(String transport) {
+		registration().withPropertyValues("connector.clients.payments.transport=" + transport).run((context) -> {
 			Connector payments = context.getBean("payments", Connector.class);
 			assertThat(get(payments, "/warm")).isEqualTo("token-1");
 			this.tokens.revoke("token-1");
@@ -219,12 +223,14 @@ class ConnectorAuthenticationAutoConfigurationTest {
 				.isEqualTo("Custom only-1"));
 	}
 
-	@Test
-	void customAuthenticatorRefreshesAndRetriesOnceOn401() {
+	@ParameterizedTest
+	@ValueSource(strings = { "http", "netty" })
+	void customAuthenticatorRefreshesAndRetriesOnceOn401(String transport) {
 		LoopbackServer rejectingFirstVersion = echoAuthorization();
 		this.contextRunner.withUserConfiguration(OneAuthenticator.class)
 			.withPropertyValues("connector.clients.payments.base-url=" + rejectingFirstVersion.baseUrl(),
-					"connector.clients.payments.auth.type=custom")
+					"connector.clients.payments.auth.type=custom",
+					"connector.clients.payments.transport=" + transport)
 			.run((context) -> {
 				String body = context.getBean("payments", Connector.class)
 					.blocking()

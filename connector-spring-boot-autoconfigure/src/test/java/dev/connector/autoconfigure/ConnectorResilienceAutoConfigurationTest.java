@@ -14,6 +14,8 @@ import io.github.resilience4j.springboot3.retry.autoconfigure.RetryAutoConfigura
 import io.github.resilience4j.springboot3.timelimiter.autoconfigure.TimeLimiterAutoConfiguration;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -55,14 +57,16 @@ class ConnectorResilienceAutoConfigurationTest {
 			});
 	}
 
-	@Test
-	void clientReferencingASharedRetryInstanceUsesItsConfig() {
+	@ParameterizedTest
+	@ValueSource(strings = { "http", "netty" })
+	void clientReferencingASharedRetryInstanceUsesItsConfig(String transport) {
 		this.server = LoopbackServer.start((request, response) -> response.status(503).send());
 		this.contextRunner
 			.withPropertyValues("resilience4j.retry.instances.shared.max-attempts=5",
 					"resilience4j.retry.instances.shared.wait-duration=10ms",
 					"connector.clients.payments.base-url=" + this.server.baseUrl(),
-					"connector.clients.payments.retry.instance=shared")
+					"connector.clients.payments.retry.instance=shared",
+					"connector.clients.payments.transport=" + transport)
 			.run((context) -> {
 				assertThatExceptionOfType(ServerErrorException.class)
 					.isThrownBy(() -> context.getBean(Connector.class)

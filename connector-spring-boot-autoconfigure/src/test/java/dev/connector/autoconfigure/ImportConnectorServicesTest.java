@@ -7,6 +7,8 @@ import dev.connector.service.ConnectorCall;
 import dev.connector.test.LoopbackServer;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -87,12 +89,14 @@ class ImportConnectorServicesTest {
 
 	}
 
-	@Test
-	void theInterfaceIsABeanWhoseCallsGetTheClientsRetries() {
+	@ParameterizedTest
+	@ValueSource(strings = { "http", "netty" })
+	void theInterfaceIsABeanWhoseCallsGetTheClientsRetries(String transport) {
 		this.contextRunner.withUserConfiguration(PaymentsConfiguration.class)
 			.withPropertyValues("connector.clients.payments.base-url=" + this.server.baseUrl(),
 					"connector.clients.payments.retry.max-attempts=3",
-					"connector.clients.payments.retry.wait-duration=10ms")
+					"connector.clients.payments.retry.wait-duration=10ms",
+					"connector.clients.payments.transport=" + transport)
 			.run((context) -> {
 				assertThat(context).hasSingleBean(PaymentsApi.class);
 				assertThat(context.getBean(PaymentsApi.class).find("42")).isEqualTo(new Payment("42", 5));
