@@ -23,20 +23,11 @@ import reactor.netty.http.server.HttpServer;
 import reactor.test.StepVerifier;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.autoconfigure.http.client.reactive.ClientHttpConnectorAutoConfiguration;
-import org.springframework.boot.autoconfigure.http.codec.CodecsAutoConfiguration;
-import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
-import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
-import org.springframework.boot.autoconfigure.web.reactive.function.client.ReactorNettyHttpClientMapper;
-import org.springframework.boot.autoconfigure.web.reactive.function.client.WebClientAutoConfiguration;
 import org.springframework.boot.ssl.DefaultSslBundleRegistry;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.pem.PemSslStoreBundle;
 import org.springframework.boot.ssl.pem.PemSslStoreDetails;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,8 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The auto-configured {@code http} and {@code netty} transports build their clients with
  * Spring Boot's {@code ReactorHttpClientBuilder}: SSL bundles from {@code spring.ssl.bundle.*} (trust,
- * mutual TLS, reload), the application's {@link ReactorNettyHttpClientMapper} beans, and the
- * client's own compression and redirect policy kept over Boot's defaults and the mappers.
+ * mutual TLS, reload), and the client's own compression and redirect policy kept over Boot's
+ * defaults. The application's own {@code HttpClient} customizations are each Boot line's API:
+ * {@code BootHttpClientMapperTest} (Boot 3) and {@code BootConnectorCustomizerTest} (Boot 4).
  */
 class BootHttpConnectorFactoryTest {
 
@@ -55,9 +47,10 @@ class BootHttpConnectorFactoryTest {
 
 	BootHttpConnectorFactoryTest(HttpTransportUnderTest transport) {
 		this.contextRunner = new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(ConnectorAutoConfiguration.class,
-					WebClientAutoConfiguration.class, CodecsAutoConfiguration.class, JacksonAutoConfiguration.class,
-					SslAutoConfiguration.class, ClientHttpConnectorAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(ConnectorAutoConfiguration.class))
+			.withConfiguration(BootLine.webClient())
+			.withConfiguration(BootLine.jackson())
+			.withConfiguration(BootLine.sslAndHttpConnector())
 			.withPropertyValues("connector.defaults.retry.enabled=false", "connector.defaults.timeout=10s",
 					// Boot's shared Reactor Netty resources would wait 2s on every context close
 					"spring.reactor.netty.shutdown-quiet-period=0s",
@@ -217,44 +210,6 @@ class BootHttpConnectorFactoryTest {
 	}
 
 	@EachHttpTransport
-	void applicationsHttpClientMappersApplyToEveryClientInOrder() {
-		this.server = LoopbackServer.start((request, response) -> response
-			.sendString(Mono.just(String.join(",", request.headers().getAll("X-Mapped")))));
-		this.contextRunner.withUserConfiguration(Mappers.class)
-			.withPropertyValues("connector.clients.payments.base-url=" + this.server.baseUrl(),
-					"connector.clients.quotes.base-url=" + this.server.baseUrl())
-			.run((context) -> {
-				for (String client : new String[] { "payments", "quotes" }) {
-					StepVerifier.create(hello(context.getBean(client, Connector.class)))
-						.assertNext((response) -> assertThat(response.bodyAsString()).isEqualTo("first,second"))
-						.expectComplete()
-						.verify(PATIENCE);
-				}
-			});
-	}
-
-	@EachHttpTransport
-	void mapperThatFollowsRedirectsCannotCarryTheApiKeyToAnotherOrigin() {
-		try (LoopbackServer elsewhere = LoopbackServer
-			.start((request, response) -> response.sendString(Mono.just(String.valueOf(request.headers().get("X-Api-Key")))))) {
-			this.server = LoopbackServer.start((request, response) -> response.status(302)
-				.header(HttpHeaders.LOCATION, elsewhere.baseUrl() + "/landing")
-				.send());
-			this.contextRunner.withBean(ReactorNettyHttpClientMapper.class, () -> (client) -> client.followRedirect(true))
-				.withPropertyValues("connector.clients.payments.base-url=" + this.server.baseUrl(),
-						"connector.clients.payments.follow-redirects=true",
-						"connector.clients.payments.auth.type=api-key",
-						"connector.clients.payments.auth.api-key.header=X-Api-Key",
-						"connector.clients.payments.auth.api-key.value=key-for-origin-only")
-				.run((context) -> StepVerifier.create(hello(context.getBean(Connector.class)))
-					.assertNext((response) -> assertThat(response.bodyAsString()).isEqualTo("null"))
-					.expectComplete()
-					.verify(PATIENCE));
-			assertThat(this.server.lastRequest().headers().get("X-Api-Key")).isEqualTo("key-for-origin-only");
-		}
-	}
-
-	@EachHttpTransport
 	void redirectsStayOffWhateverBootDefaultsTo() {
 		this.server = LoopbackServer.start((request, response) -> response.status(302)
 			.header(HttpHeaders.LOCATION, "/landing")
@@ -295,27 +250,6 @@ class BootHttpConnectorFactoryTest {
 			assertThat(proxy.tunnels()).singleElement()
 				.satisfies((tunnel) -> assertThat(tunnel.proxyAuthorization()).startsWith("Basic "));
 		}
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class Mappers {
-
-		@Bean
-		@Order(2)
-		ReactorNettyHttpClientMapper second() {
-			return header("second");
-		}
-
-		@Bean
-		@Order(1)
-		ReactorNettyHttpClientMapper first() {
-			return header("first");
-		}
-
-		private static ReactorNettyHttpClientMapper header(String value) {
-			return (client) -> client.headers((headers) -> headers.add("X-Mapped", value));
-		}
-
 	}
 
 }

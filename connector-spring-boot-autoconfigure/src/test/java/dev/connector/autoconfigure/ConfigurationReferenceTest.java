@@ -31,7 +31,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConfigurationReferenceTest {
 
-	private static final Path README = Path.of("..", "README.md");
 
 	private static final Pattern CODE = Pattern.compile("`([^`]+)`");
 
@@ -94,11 +93,26 @@ class ConfigurationReferenceTest {
 	}
 
 	/**
+	 * The repository's README, in the nearest directory above the module's that holds
+	 * {@code connector-core}: one level up from this module, two from the Boot 4 module,
+	 * which runs these tests too.
+	 */
+	private static Path readme() {
+		Path module = Path.of("").toAbsolutePath();
+		for (Path dir = module; dir != null; dir = dir.getParent()) {
+			if (Files.isDirectory(dir.resolve("connector-core"))) {
+				return dir.resolve("README.md");
+			}
+		}
+		throw new IllegalStateException("No repository root (with connector-core) above " + module);
+	}
+
+	/**
 	 * The rows of the reference table: each names one or more keys, and states their
 	 * defaults in order (backticked when there are several).
 	 */
 	private static List<Row> rows() throws IOException {
-		String readme = Files.readString(README);
+		String readme = Files.readString(readme());
 		int start = readme.indexOf("## Configuration reference");
 		String section = readme.substring(start, readme.indexOf("\n## ", start + 1));
 		List<Row> rows = new ArrayList<>();

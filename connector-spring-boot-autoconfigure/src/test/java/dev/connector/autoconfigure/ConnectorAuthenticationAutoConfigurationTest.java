@@ -20,13 +20,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.autoconfigure.http.codec.CodecsAutoConfiguration;
-import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
-import org.springframework.boot.autoconfigure.security.oauth2.client.reactive.ReactiveOAuth2ClientAutoConfiguration;
-import org.springframework.boot.autoconfigure.web.reactive.function.client.WebClientAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.boot.web.reactive.function.client.WebClientCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -42,9 +37,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class ConnectorAuthenticationAutoConfigurationTest {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(ConnectorAutoConfiguration.class, WebClientAutoConfiguration.class,
-				CodecsAutoConfiguration.class, JacksonAutoConfiguration.class,
-				ReactiveOAuth2ClientAutoConfiguration.class));
+		.withConfiguration(AutoConfigurations.of(ConnectorAutoConfiguration.class))
+		.withConfiguration(BootLine.webClient())
+		.withConfiguration(BootLine.jackson())
+		.withConfiguration(BootLine.oauth2Client());
 
 	@AutoClose
 	private final TokenServer tokens = TokenServer.start();
@@ -88,7 +84,7 @@ class ConnectorAuthenticationAutoConfigurationTest {
 
 	@Test
 	void builtInTokenClientSendsItsTokenRequestsThroughBootsWebClient() {
-		builtIn().withUserConfiguration(WebClientHeader.class).run((context) -> {
+		builtIn().with(BootLine.webClientCustomizer((builder) -> builder.defaultHeader("X-Via", "boot"))).run((context) -> {
 			Connector payments = context.getBean("payments", Connector.class);
 			assertThat(get(payments, "/orders")).isEqualTo("token-1");
 			assertThat(get(payments, "/orders")).isEqualTo("token-1");
@@ -341,16 +337,6 @@ class ConnectorAuthenticationAutoConfigurationTest {
 		@Bean
 		ConnectorAuthenticator second() {
 			return new VersionedAuthenticator("second");
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class WebClientHeader {
-
-		@Bean
-		WebClientCustomizer viaBoot() {
-			return (builder) -> builder.defaultHeader("X-Via", "boot");
 		}
 
 	}

@@ -3,6 +3,7 @@ package dev.connector.autoconfigure;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import dev.connector.ConfigurationException;
 import dev.connector.Connector;
@@ -28,13 +29,9 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.autoconfigure.http.codec.CodecsAutoConfiguration;
-import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
-import org.springframework.boot.autoconfigure.web.reactive.function.client.WebClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.web.reactive.function.client.WebClientCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
@@ -54,8 +51,13 @@ import static org.awaitility.Awaitility.await;
 class ConnectorAutoConfigurationTest {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(ConnectorAutoConfiguration.class, WebClientAutoConfiguration.class,
-				CodecsAutoConfiguration.class, JacksonAutoConfiguration.class));
+		.withConfiguration(AutoConfigurations.of(ConnectorAutoConfiguration.class))
+		.withConfiguration(BootLine.webClient())
+		.withConfiguration(BootLine.jackson());
+
+	/** The application's {@code WebClientCustomizer}: WebClient's default headers. */
+	private static final Function<ApplicationContextRunner, ApplicationContextRunner> TEAM_HEADER = BootLine
+		.webClientCustomizer((builder) -> builder.defaultHeader("X-Team", "platform").defaultHeader("X-Caller", "customizer"));
 
 	@AutoClose
 	private LoopbackServer server;
@@ -217,7 +219,7 @@ class ConnectorAutoConfigurationTest {
 	@Test
 	void httpClientsStartFromBootsWebClientBuilderAndTheirHeadersApplyAfter() {
 		echoHeaders();
-		this.contextRunner.withUserConfiguration(TeamHeaderWebClientCustomizer.class)
+		this.contextRunner.with(TEAM_HEADER)
 			.withPropertyValues("connector.clients.payments.base-url=" + this.server.baseUrl(),
 					"connector.clients.payments.headers.X-Caller=orders-service")
 			.run((context) -> {
@@ -233,7 +235,7 @@ class ConnectorAutoConfigurationTest {
 	void nettyClientsWriteBodiesWithBootsCodecsAndSendTheirHeadersButNoWebClientCustomizer() {
 		this.server = LoopbackServer.start((request, response) -> response.sendString(Mono.just(request.body()
 				+ "|" + request.headers().get("X-Caller", "") + "|" + request.headers().get("X-Team", ""))));
-		this.contextRunner.withUserConfiguration(TeamHeaderWebClientCustomizer.class)
+		this.contextRunner.with(TEAM_HEADER)
 			.withPropertyValues("spring.jackson.property-naming-strategy=SNAKE_CASE",
 					"connector.clients.payments.transport=netty",
 					"connector.clients.payments.base-url=" + this.server.baseUrl(),
@@ -425,16 +427,6 @@ class ConnectorAutoConfigurationTest {
 		@Bean
 		HttpTransportFactory myHttpTransportFactory() {
 			return this.factory;
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class TeamHeaderWebClientCustomizer {
-
-		@Bean
-		WebClientCustomizer teamHeader() {
-			return (builder) -> builder.defaultHeader("X-Team", "platform").defaultHeader("X-Caller", "customizer");
 		}
 
 	}

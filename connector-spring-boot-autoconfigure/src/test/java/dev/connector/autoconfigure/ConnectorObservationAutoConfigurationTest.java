@@ -32,20 +32,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
-import org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration;
-import org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration;
-import org.springframework.boot.actuate.autoconfigure.metrics.export.simple.SimpleMetricsExportAutoConfiguration;
-import org.springframework.boot.actuate.autoconfigure.observation.ObservationAutoConfiguration;
-import org.springframework.boot.actuate.autoconfigure.observation.web.client.HttpClientObservationsAutoConfiguration;
-import org.springframework.boot.actuate.autoconfigure.opentelemetry.OpenTelemetryAutoConfiguration;
-import org.springframework.boot.actuate.autoconfigure.tracing.MicrometerTracingAutoConfiguration;
-import org.springframework.boot.actuate.autoconfigure.tracing.OpenTelemetryTracingAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.autoconfigure.http.codec.CodecsAutoConfiguration;
-import org.springframework.boot.autoconfigure.web.reactive.function.client.WebClientAutoConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.autoconfigure.reactor.ReactorAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -63,11 +52,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConnectorObservationAutoConfigurationTest {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(ConnectorAutoConfiguration.class, WebClientAutoConfiguration.class,
-				CodecsAutoConfiguration.class, ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
-				CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
-				OpenTelemetryAutoConfiguration.class, OpenTelemetryTracingAutoConfiguration.class,
-				MicrometerTracingAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(ConnectorAutoConfiguration.class))
+		.withConfiguration(BootLine.webClient())
+		.withConfiguration(BootLine.observationMetrics())
+		.withConfiguration(BootLine.tracing())
 		.withPropertyValues("management.tracing.sampling.probability=1.0");
 
 	private final List<String> traceparents = new CopyOnWriteArrayList<>();
@@ -194,7 +182,7 @@ class ConnectorObservationAutoConfigurationTest {
 	@Test
 	void anObservationHandlerThatThrowsLeavesCallsSucceeding() {
 		this.contextRunner
-			.withConfiguration(AutoConfigurations.of(HttpClientObservationsAutoConfiguration.class))
+			.withConfiguration(BootLine.webClientObservations())
 			.withBean(ThrowingHandler.class, ThrowingHandler::new)
 			.withPropertyValues(client())
 			.run((context) -> {
@@ -315,13 +303,8 @@ class ConnectorObservationAutoConfigurationTest {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ImportAutoConfiguration({ ConnectorAutoConfiguration.class, WebClientAutoConfiguration.class,
-			CodecsAutoConfiguration.class, ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
-			CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
-			HttpClientObservationsAutoConfiguration.class, OpenTelemetryAutoConfiguration.class,
-			OpenTelemetryTracingAutoConfiguration.class, MicrometerTracingAutoConfiguration.class,
-			ReactorAutoConfiguration.class })
-	@Import(Tracing.class)
+	@ImportAutoConfiguration(ConnectorAutoConfiguration.class)
+	@Import({ BootLine.TracedWebClientApplication.class, Tracing.class })
 	static class TracedApplication {
 
 	}

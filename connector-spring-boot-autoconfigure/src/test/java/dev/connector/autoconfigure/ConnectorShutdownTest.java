@@ -18,8 +18,6 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.autoconfigure.http.codec.CodecsAutoConfiguration;
-import org.springframework.boot.autoconfigure.web.reactive.function.client.WebClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,8 +31,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class ConnectorShutdownTest {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(ConnectorAutoConfiguration.class, WebClientAutoConfiguration.class,
-				CodecsAutoConfiguration.class));
+		.withConfiguration(AutoConfigurations.of(ConnectorAutoConfiguration.class))
+		.withConfiguration(BootLine.webClient());
 
 	@AutoClose
 	private LoopbackServer server;

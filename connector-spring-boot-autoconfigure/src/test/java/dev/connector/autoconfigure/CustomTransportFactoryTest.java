@@ -13,9 +13,6 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.autoconfigure.http.codec.CodecsAutoConfiguration;
-import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
-import org.springframework.boot.autoconfigure.web.reactive.function.client.WebClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,8 +34,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class CustomTransportFactoryTest {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(ConnectorAutoConfiguration.class, WebClientAutoConfiguration.class,
-				CodecsAutoConfiguration.class, JacksonAutoConfiguration.class));
+		.withConfiguration(AutoConfigurations.of(ConnectorAutoConfiguration.class))
+		.withConfiguration(BootLine.webClient())
+		.withConfiguration(BootLine.jackson());
 
 	@Test
 	void readmeFixtureTransportServesAClientConfiguredWithItsType() {

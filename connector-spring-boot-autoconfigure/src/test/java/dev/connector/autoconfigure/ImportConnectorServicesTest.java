@@ -12,9 +12,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.autoconfigure.http.codec.CodecsAutoConfiguration;
-import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
-import org.springframework.boot.autoconfigure.web.reactive.function.client.WebClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,8 +28,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class ImportConnectorServicesTest {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(ConnectorAutoConfiguration.class, WebClientAutoConfiguration.class,
-				CodecsAutoConfiguration.class, JacksonAutoConfiguration.class));
+		.withConfiguration(AutoConfigurations.of(ConnectorAutoConfiguration.class))
+		.withConfiguration(BootLine.webClient())
+		.withConfiguration(BootLine.jackson());
 
 	private final AtomicInteger attempts = new AtomicInteger();
 

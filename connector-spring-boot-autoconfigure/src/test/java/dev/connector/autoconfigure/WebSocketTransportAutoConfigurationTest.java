@@ -19,11 +19,6 @@ import reactor.netty.http.server.HttpServer;
 import reactor.test.StepVerifier;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.autoconfigure.http.client.reactive.ClientHttpConnectorAutoConfiguration;
-import org.springframework.boot.autoconfigure.http.codec.CodecsAutoConfiguration;
-import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
-import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
-import org.springframework.boot.autoconfigure.web.reactive.function.client.WebClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,8 +31,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class WebSocketTransportAutoConfigurationTest {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(ConnectorAutoConfiguration.class, WebClientAutoConfiguration.class,
-				CodecsAutoConfiguration.class, JacksonAutoConfiguration.class));
+		.withConfiguration(AutoConfigurations.of(ConnectorAutoConfiguration.class))
+		.withConfiguration(BootLine.webClient())
+		.withConfiguration(BootLine.jackson());
 
 	@AutoClose
 	private final WebSocketServer server = WebSocketServer.upgrading(WebSocketServer.echo("echo: "));
@@ -90,8 +86,7 @@ class WebSocketTransportAutoConfigurationTest {
 			.bindNow();
 		try {
 			String url = "wss://127.0.0.1:" + secure.port();
-			this.contextRunner.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class,
-					ClientHttpConnectorAutoConfiguration.class))
+			this.contextRunner.withConfiguration(BootLine.sslAndHttpConnector())
 				.withPropertyValues("connector.clients.trusted.transport=websocket",
 						"connector.clients.trusted.url=" + url, "connector.clients.trusted.ssl.bundle=upstream",
 						"spring.ssl.bundle.pem.upstream.truststore.certificate=" + certificate.certificateLocation(),
@@ -117,8 +112,7 @@ class WebSocketTransportAutoConfigurationTest {
 
 	@Test
 	void unknownSslBundleStopsStartUpNamingTheProperty() {
-		this.contextRunner.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class,
-					ClientHttpConnectorAutoConfiguration.class))
+		this.contextRunner.withConfiguration(BootLine.sslAndHttpConnector())
 			.withPropertyValues("connector.clients.quotes.transport=websocket",
 					"connector.clients.quotes.url=wss://127.0.0.1:9", "connector.clients.quotes.ssl.bundle=missing")
 			.run((context) -> assertThat(context).getFailure()

@@ -6,17 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.connector.Connector;
 import dev.connector.ConnectorRequest;
+import dev.connector.autoconfigure.BootLine;
 import dev.connector.autoconfigure.ConnectorAutoConfiguration;
 import dev.connector.test.LoopbackServer;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
-import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.autoconfigure.http.codec.CodecsAutoConfiguration;
-import org.springframework.boot.autoconfigure.web.reactive.function.client.WebClientAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -33,8 +31,9 @@ class ConnectorsEndpointTest {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ConnectorAutoConfiguration.class,
-				ConnectorsEndpointAutoConfiguration.class, WebClientAutoConfiguration.class,
-				CodecsAutoConfiguration.class, EndpointAutoConfiguration.class))
+				ConnectorsEndpointAutoConfiguration.class))
+		.withConfiguration(BootLine.webClient())
+		.withConfiguration(BootLine.endpoint())
 		.withPropertyValues("management.endpoints.web.exposure.include=connectors", "connector.defaults.timeout=5s",
 				"connector.clients.payments.base-url=http://127.0.0.1:8081",
 				"connector.clients.payments.headers.Authorization=Bearer " + TOKEN,
@@ -177,8 +176,8 @@ class ConnectorsEndpointTest {
 	void withoutActuatorThereIsNoEndpoint() {
 		// as in an application without actuator: none of its auto-configurations are listed
 		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(ConnectorAutoConfiguration.class, ConnectorsEndpointAutoConfiguration.class,
-					WebClientAutoConfiguration.class, CodecsAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(ConnectorAutoConfiguration.class, ConnectorsEndpointAutoConfiguration.class))
+			.withConfiguration(BootLine.webClient())
 			.withClassLoader(new FilteredClassLoader("org.springframework.boot.actuate"))
 			.withPropertyValues("connector.clients.payments.base-url=http://127.0.0.1:1")
 			.run((context) -> {

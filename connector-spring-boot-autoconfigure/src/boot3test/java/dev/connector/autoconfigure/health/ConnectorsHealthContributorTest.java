@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import dev.connector.Connector;
 import dev.connector.ConnectorRequest;
 import dev.connector.TransportException;
+import dev.connector.autoconfigure.BootLine;
 import dev.connector.autoconfigure.ConnectorAutoConfiguration;
 import dev.connector.resilience.ResilienceRegistries;
 import dev.connector.test.LoopbackServer;
@@ -16,7 +17,6 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
-import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.health.HealthContributorAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.health.HealthEndpointAutoConfiguration;
 import org.springframework.boot.actuate.health.CompositeHealth;
@@ -25,8 +25,6 @@ import org.springframework.boot.actuate.health.HealthComponent;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.autoconfigure.http.codec.CodecsAutoConfiguration;
-import org.springframework.boot.autoconfigure.web.reactive.function.client.WebClientAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -37,22 +35,23 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 /**
  * The {@code connectors} health contributor: one entry per client at its own path, passive
  * failure counting, required versus optional clients, health groups of single clients, the
- * active probe, and its absence without actuator.
+ * active probe, and its absence without actuator. Over Boot 3's health API; the Boot 4 module
+ * has the same test over Boot 4's ({@code org.springframework.boot.health}).
  */
 class ConnectorsHealthContributorTest {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ConnectorAutoConfiguration.class,
-				ConnectorHealthContributorAutoConfiguration.class, WebClientAutoConfiguration.class,
-				CodecsAutoConfiguration.class, EndpointAutoConfiguration.class,
-				HealthContributorAutoConfiguration.class, HealthEndpointAutoConfiguration.class))
+				ConnectorHealthContributorAutoConfiguration.class, HealthContributorAutoConfiguration.class,
+				HealthEndpointAutoConfiguration.class))
+		.withConfiguration(BootLine.webClient())
+		.withConfiguration(BootLine.endpoint())
 		.withPropertyValues("connector.defaults.retry.enabled=false", "management.endpoint.health.show-details=always");
 
 	private final AtomicBoolean healthy = new AtomicBoolean();
 
 	@AutoClose
 	private LoopbackServer server;
-
 
 	/** A server that resets every connection until it is made healthy. */
 	private String flakyServer() {
@@ -267,8 +266,8 @@ class ConnectorsHealthContributorTest {
 	void withoutActuatorThereAreNoHealthBeans() {
 		// as in an application without actuator: none of its auto-configurations are listed
 		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(ConnectorAutoConfiguration.class, ConnectorHealthContributorAutoConfiguration.class,
-					WebClientAutoConfiguration.class, CodecsAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(ConnectorAutoConfiguration.class, ConnectorHealthContributorAutoConfiguration.class))
+			.withConfiguration(BootLine.webClient())
 			.withClassLoader(new FilteredClassLoader("org.springframework.boot.actuate"))
 			.withPropertyValues("connector.clients.payments.base-url=http://127.0.0.1:1")
 			.run((context) -> {
