@@ -1,0 +1,124 @@
+package dev.connector.autoconfigure;
+
+import java.time.Duration;
+import java.util.function.UnaryOperator;
+
+import dev.connector.Connector;
+import dev.connector.ConnectorRequest;
+import dev.connector.ConnectorResponse;
+import dev.connector.test.EachHttpTransport;
+import dev.connector.test.HttpTransportUnderTest;
+import dev.connector.test.LoopbackServer;
+import org.junit.jupiter.api.AutoClose;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import reactor.test.StepVerifier;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.http.client.autoconfigure.reactive.ClientHttpConnectorBuilderCustomizer;
+import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The application's reactor {@link ClientHttpConnectorBuilderCustomizer} beans, Boot 4's way
+ * to customize Reactor Netty's {@code HttpClient}, apply to every auto-configured {@code http}
+ * and {@code netty} client, in order, and cannot carry a client's credentials to another
+ * origin. The Boot 3 line has the same test over {@code ReactorNettyHttpClientMapper}
+ * ({@code BootHttpClientMapperTest}).
+ */
+class BootConnectorCustomizerTest {
+
+	private static final Duration PATIENCE = Duration.ofSeconds(10);
+
+	private final ApplicationContextRunner contextRunner;
+
+	@AutoClose
+	private LoopbackServer server;
+
+	BootConnectorCustomizerTest(HttpTransportUnderTest transport) {
+		this.contextRunner = new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(ConnectorAutoConfiguration.class))
+			.withConfiguration(BootLine.webClient())
+			.withConfiguration(BootLine.sslAndHttpConnector())
+			.withPropertyValues("connector.defaults.retry.enabled=false", "connector.defaults.timeout=10s",
+					// Boot's shared Reactor Netty resources would wait 2s on every context close
+					"spring.reactor.netty.shutdown-quiet-period=0s",
+					"connector.defaults.transport=" + transport.type());
+	}
+
+	private static Mono<ConnectorResponse> hello(Connector connector) {
+		return connector.request(ConnectorRequest.get("/hello").build());
+	}
+
+	@EachHttpTransport
+	void applicationsConnectorCustomizersApplyToEveryClientInOrder() {
+		this.server = LoopbackServer.start((request, response) -> response
+			.sendString(Mono.just(String.join(",", request.headers().getAll("X-Mapped")))));
+		this.contextRunner.withUserConfiguration(Customizers.class)
+			.withPropertyValues("connector.clients.payments.base-url=" + this.server.baseUrl(),
+					"connector.clients.quotes.base-url=" + this.server.baseUrl())
+			.run((context) -> {
+				for (String client : new String[] { "payments", "quotes" }) {
+					StepVerifier.create(hello(context.getBean(client, Connector.class)))
+						.assertNext((response) -> assertThat(response.bodyAsString()).isEqualTo("first,second"))
+						.expectComplete()
+						.verify(PATIENCE);
+				}
+			});
+	}
+
+	@EachHttpTransport
+	void customizerThatFollowsRedirectsCannotCarryTheApiKeyToAnotherOrigin() {
+		try (LoopbackServer elsewhere = LoopbackServer
+			.start((request, response) -> response.sendString(Mono.just(String.valueOf(request.headers().get("X-Api-Key")))))) {
+			this.server = LoopbackServer.start((request, response) -> response.status(302)
+				.header(HttpHeaders.LOCATION, elsewhere.baseUrl() + "/landing")
+				.send());
+			this.contextRunner.withBean(ClientHttpConnectorBuilderCustomizer.class,
+					() -> BootConnectorCustomizerTest.httpClient((client) -> client.followRedirect(true)))
+				.withPropertyValues("connector.clients.payments.base-url=" + this.server.baseUrl(),
+						"connector.clients.payments.follow-redirects=true",
+						"connector.clients.payments.auth.type=api-key",
+						"connector.clients.payments.auth.api-key.header=X-Api-Key",
+						"connector.clients.payments.auth.api-key.value=key-for-origin-only")
+				.run((context) -> StepVerifier.create(hello(context.getBean(Connector.class)))
+					.assertNext((response) -> assertThat(response.bodyAsString()).isEqualTo("null"))
+					.expectComplete()
+					.verify(PATIENCE));
+			assertThat(this.server.lastRequest().headers().get("X-Api-Key")).isEqualTo("key-for-origin-only");
+		}
+	}
+
+	private static ClientHttpConnectorBuilderCustomizer<ReactorClientHttpConnectorBuilder> httpClient(
+			UnaryOperator<HttpClient> customizer) {
+		return (builder) -> builder.withHttpClientCustomizer(customizer);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Customizers {
+
+		@Bean
+		@Order(2)
+		ClientHttpConnectorBuilderCustomizer<ReactorClientHttpConnectorBuilder> second() {
+			return header("second");
+		}
+
+		@Bean
+		@Order(1)
+		ClientHttpConnectorBuilderCustomizer<ReactorClientHttpConnectorBuilder> first() {
+			return header("first");
+		}
+
+		private static ClientHttpConnectorBuilderCustomizer<ReactorClientHttpConnectorBuilder> header(String value) {
+			return httpClient((client) -> client.headers((headers) -> headers.add("X-Mapped", value)));
+		}
+
+	}
+
+}
