@@ -8,6 +8,7 @@ import java.util.function.UnaryOperator;
 import dev.connector.ConfigurationException;
 import dev.connector.config.ClientSettings;
 import dev.connector.transport.http.HttpConnectorFactory;
+import dev.connector.transport.http.PooledHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.netty.http.Http2SslContextSpec;
@@ -37,7 +38,7 @@ import org.springframework.http.client.reactive.ReactorClientHttpConnector;
  * {@code HttpClient} customizations ({@link ApplicationHooks}) run in order. Two things stay the client's
  * whatever Boot or a customization does: its redirect policy (Boot's builder would replace it with
  * one that keeps credentials) and, before the customizations, its compression setting (Boot turns
- * gzip on for every connector).
+ * gzip on for every connector) and its proxy (Boot 4 applies the JVM's proxy system properties).
  * <p>
  * A client with an SSL bundle follows the bundle's updates (Boot's
  * {@code reload-on-update}): its connector is rebuilt with the new material and swapped in,
@@ -125,7 +126,8 @@ final class BootHttpConnectorFactory implements HttpConnectorFactory {
 				settings.followRedirects() ? HttpRedirects.FOLLOW : HttpRedirects.DONT_FOLLOW,
 				settings.connectTimeout(), settings.readTimeout(), bundle);
 		ReactorHttpClientBuilder builder = new ReactorHttpClientBuilder().withHttpClientFactory(() -> pooled)
-			.withHttpClientCustomizer((client) -> client.compress(settings.compression()));
+			.withHttpClientCustomizer((client) -> client.compress(settings.compression()))
+			.withHttpClientCustomizer((client) -> proxy(client, settings));
 		if (bundle != null && settings.http2().enabled()) {
 			// Boot's TLS context offers no ALPN, without which HTTP/2 is never negotiated
 			builder = builder.withHttpClientCustomizer((client) -> http2Tls(client, bundle));
@@ -138,6 +140,15 @@ final class BootHttpConnectorFactory implements HttpConnectorFactory {
 				? client.followRedirect(policy.followRedirectPredicate(), policy.redirectRequestConsumer())
 				: client.followRedirect(false));
 		return builder.build(clientSettings);
+	}
+
+	/**
+	 * The client's own proxy setting, again: Boot 4's defaults set the JVM's proxy system
+	 * properties on every client, over the proxy the pooled client was given (or its having
+	 * none), where Boot 3's leave it alone.
+	 */
+	private static HttpClient proxy(HttpClient client, ClientSettings settings) {
+		return settings.proxy().enabled() ? PooledHttpClient.proxy(client, settings.proxy()) : client.noProxy();
 	}
 
 	/**
