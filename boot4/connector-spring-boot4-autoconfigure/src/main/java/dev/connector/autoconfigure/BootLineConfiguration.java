@@ -46,7 +46,11 @@ class BootLineConfiguration {
 	/**
 	 * The application's reactor connector customizers, applied to a builder over the given
 	 * client with Boot's defaults off (the client has had them), read back as the
-	 * {@code HttpClient} they produce.
+	 * {@code HttpClient} they produce. A customizer may customize the client but not replace
+	 * it: Boot's own {@code reactorResourceFactoryClientHttpConnectorBuilderCustomizer}
+	 * (present wherever {@code ReactiveHttpClientAutoConfiguration} is) switches the builder
+	 * to a new {@code HttpClient} on Boot's shared resources, which would drop the client's
+	 * pool, proxy and TLS, so the builder is put back on the given client afterwards.
 	 */
 	@SuppressWarnings({ "unchecked", "rawtypes" })
 	private static UnaryOperator<HttpClient> httpClients(List<ClientHttpConnectorBuilderCustomizer<?>> customizers) {
@@ -63,7 +67,7 @@ class BootLineConfiguration {
 					.get(builder.get()));
 			}
 			AtomicReference<HttpClient> customized = new AtomicReference<>(client);
-			builder.get().withHttpClientCustomizer((built) -> {
+			builder.get().withHttpClientFactory(() -> client).withoutHttpClientDefaults().withHttpClientCustomizer((built) -> {
 				customized.set(built);
 				return built;
 			}).build(HttpClientSettings.defaults());
