@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.connector.config.ClientSettings;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.util.ReflectionUtils;
 import org.springframework.util.StringUtils;
 import org.springframework.util.unit.DataSize;
@@ -142,6 +143,10 @@ public final class ConfigurationMetadataDefaults {
 		}
 		if (value instanceof Enum<?> constant) {
 			return MAPPER.valueToTree(constant.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+		}
+		if (value instanceof HttpHeaders headers) {
+			// not a Map on Framework 7, so named before Map
+			return headers.isEmpty() ? null : MAPPER.valueToTree(headers.toSingleValueMap());
 		}
 		if (value instanceof Map<?, ?> map) {
 			return map.isEmpty() ? null : MAPPER.valueToTree(map);
