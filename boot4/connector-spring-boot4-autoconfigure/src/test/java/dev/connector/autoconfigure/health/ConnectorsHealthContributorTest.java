@@ -24,6 +24,7 @@ import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.health.actuate.endpoint.IndicatedHealthDescriptor;
 import org.springframework.boot.health.autoconfigure.actuate.endpoint.HealthEndpointAutoConfiguration;
 import org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration;
+import org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
@@ -43,7 +44,7 @@ class ConnectorsHealthContributorTest {
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ConnectorAutoConfiguration.class,
 				ConnectorHealthContributorAutoConfiguration.class, HealthContributorAutoConfiguration.class,
-				HealthEndpointAutoConfiguration.class))
+				HealthContributorRegistryAutoConfiguration.class, HealthEndpointAutoConfiguration.class))
 		.withConfiguration(BootLine.webClient())
 		.withConfiguration(BootLine.endpoint())
 		.withPropertyValues("connector.defaults.retry.enabled=false", "management.endpoint.health.show-details=always");
