@@ -2,12 +2,17 @@ package dev.connector.sample;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.util.List;
 
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -34,8 +39,17 @@ class SampleApplicationTest {
 		}
 	}
 
-	@Autowired
 	private WebTestClient client;
+
+	/**
+	 * A client of the running application, built here rather than injected: Boot 3 provides a
+	 * {@code WebTestClient} bean to a {@code @SpringBootTest}, Boot 4 only with its own
+	 * annotation, and this test runs on both lines.
+	 */
+	@BeforeEach
+	void clientOfTheRunningApplication(@Value("${local.server.port}") int port) {
+		this.client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+	}
 
 	@Test
 	void demoCallsAreLoggedWithTheirTraceIds(CapturedOutput output) {
@@ -50,6 +64,9 @@ class SampleApplicationTest {
 
 	@Autowired
 	private MeterRegistry meters;
+
+	@Autowired
+	private RetryRegistry retries;
 
 	@Test
 	void declarativeQuoteCallsAreTimedUnderTheirRoute() {
@@ -89,8 +106,24 @@ class SampleApplicationTest {
 
 	@Test
 	void flakyUpstreamSucceedsThroughRetries() {
+		Retry.Metrics retry = this.retries.retry("quotes").getMetrics();
+		long recovered = retry.getNumberOfSuccessfulCallsWithRetryAttempt();
 		this.client.get().uri("/demo/flaky").exchange().expectStatus().isOk().expectBody(String.class)
 			.isEqualTo("recovered");
+		// the quotes client's own retry, registered in the application's RetryRegistry, did it
+		assertThat(retry.getNumberOfSuccessfulCallsWithRetryAttempt()).isEqualTo(recovered + 1);
+	}
+
+	@Test
+	void quotesEndpointCallsInParallelAndKeepsTheOrder() {
+		this.client.get()
+			.uri("/demo/quotes")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$[*].symbol")
+			.isEqualTo(List.of("ACME", "GLOBEX", "INITECH"));
 	}
 
 	@Test
@@ -141,7 +174,23 @@ class SampleApplicationTest {
 			.jsonPath("$.components.connectors.components.quotes.status")
 			.isEqualTo("UP")
 			.jsonPath("$.components.connectors.components.quotes.details.transport")
-			.isEqualTo("http");
+			.isEqualTo("http")
+			.jsonPath("$.components.connectors.components.live.details.transport")
+			.isEqualTo("websocket");
+	}
+
+	@Test
+	void connectorsEndpointListsEachConfiguredClient() {
+		this.client.get()
+			.uri("/actuator/connectors")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.clients.quotes.transport")
+			.isEqualTo("http")
+			.jsonPath("$.clients.live.transport")
+			.isEqualTo("websocket");
 	}
 
 	@Test
