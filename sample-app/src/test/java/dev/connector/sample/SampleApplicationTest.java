@@ -27,7 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The sample as a user runs it: its endpoints fetch data from the demo upstream through the
  * Connector, and actuator health is UP.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+// Boot 3's test support turns tracing off (so propagation: an incoming traceparent would be
+// ignored) unless told otherwise; Boot 4's only turns span export off
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "spring.test.observability.auto-configure=true")
 @ExtendWith(OutputCaptureExtension.class)
 class SampleApplicationTest {
 
@@ -60,6 +62,23 @@ class SampleApplicationTest {
 			.singleElement()
 			.asString()
 			.containsPattern("\\[[0-9a-f]{32}-[0-9a-f]{16}\\]");
+	}
+
+	@Test
+	void demoCallContinuesTheCallersTrace(CapturedOutput output) {
+		String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+		this.client.get()
+			.uri("/demo/quote/umbrella")
+			.header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+			.exchange()
+			.expectStatus()
+			.isOk();
+		// the server request's span continues the caller's trace, and the connector's call is in it
+		assertThat(output.getOut().lines()
+			.filter((line) -> line.contains("event=connector.response.received") && line.contains("/quotes/umbrella")))
+			.singleElement()
+			.asString()
+			.containsPattern("\\[" + traceId + "-[0-9a-f]{16}\\]");
 	}
 
 	@Autowired
