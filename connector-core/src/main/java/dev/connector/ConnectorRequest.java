@@ -95,7 +95,8 @@ public final class ConnectorRequest {
 
 	private static HttpHeaders readOnlyCopy(HttpHeaders headers) {
 		HttpHeaders copy = new HttpHeaders();
-		copy.addAll(headers);
+		// addAll(MultiValueMap) is gone in Framework 7 (HttpHeaders is no MultiValueMap there)
+		headers.forEach(copy::addAll);
 		return HttpHeaders.readOnlyHttpHeaders(copy);
 	}
 
@@ -385,7 +386,7 @@ public final class ConnectorRequest {
 		builder.uriTemplate = this.uriTemplate;
 		builder.uri = this.uri;
 		this.query.forEach((name, values) -> builder.query.put(name, new ArrayList<>(values)));
-		builder.headers.addAll(this.headers);
+		this.headers.forEach(builder.headers::addAll);
 		builder.body = this.body;
 		builder.bodyElementType = this.bodyElementType;
 		builder.timeout = this.timeout;
@@ -561,7 +562,7 @@ public final class ConnectorRequest {
 		 * @return this builder
 		 */
 		public Builder headers(HttpHeaders headers) {
-			this.headers.addAll(headers);
+			headers.forEach(this.headers::addAll);
 			return this;
 		}
 

@@ -6,13 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.connector.AuthenticationException;
 import dev.connector.ConnectorException;
 import dev.connector.ConnectorRequest;
@@ -24,9 +22,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
+import org.springframework.core.ResolvableType;
+import org.springframework.core.codec.Decoder;
+import org.springframework.core.codec.Hints;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.http.codec.ClientCodecConfigurer;
+import org.springframework.http.codec.DecoderHttpMessageReader;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.BodyInserters;
@@ -55,6 +59,10 @@ import org.springframework.web.reactive.function.client.WebClient;
  * <p>
  * State lives in one atomic reference that is swapped whole; no lock is held while a
  * token request is in flight.
+ * <p>
+ * The answer is read with Spring's default JSON decoder, whichever Jackson it is built on
+ * (Jackson 2 on Framework 6; Jackson 3, else Jackson 2, on Framework 7), with its logging
+ * suppressed: the answer holds the token.
  */
 final class ClientCredentialsAuthenticator implements ConnectorAuthenticator {
 
@@ -72,7 +80,11 @@ final class ClientCredentialsAuthenticator implements ConnectorAuthenticator {
 
 	private final Clock clock;
 
-	private final ObjectMapper json = new ObjectMapper();
+	private static final ResolvableType ANSWER_TYPE = ResolvableType.forClass(Object.class);
+
+	private static final Map<String, Object> NO_LOGGING = Hints.from(Hints.SUPPRESS_LOGGING_HINT, true);
+
+	private final Decoder<?> json = jsonDecoder();
 
 	private final AtomicReference<State> state = new AtomicReference<>(State.INITIAL);
 
@@ -98,7 +110,7 @@ final class ClientCredentialsAuthenticator implements ConnectorAuthenticator {
 				State current = this.state.get();
 				Token token = current.token();
 				if (token == null || !request.headers()
-					.getOrEmpty(HttpHeaders.AUTHORIZATION)
+					.getValuesAsList(HttpHeaders.AUTHORIZATION)
 					.contains(token.header().reveal())) {
 					// replaced since that request was sent (or being replaced): the retry takes the new one
 					return true;
@@ -226,6 +238,36 @@ final class ClientCredentialsAuthenticator implements ConnectorAuthenticator {
 				}));
 	}
 
+	/**
+	 * The JSON decoder of Spring's default client codecs.
+	 */
+	private static Decoder<?> jsonDecoder() {
+		return ClientCodecConfigurer.create()
+			.getReaders()
+			.stream()
+			.filter(DecoderHttpMessageReader.class::isInstance)
+			.map((reader) -> ((DecoderHttpMessageReader<?>) reader).getDecoder())
+			.filter((decoder) -> decoder.canDecode(ANSWER_TYPE, MediaType.APPLICATION_JSON))
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException(
+					"The client credentials grant reads the token endpoint's JSON answer, and Spring finds no JSON"
+							+ " decoder: add Jackson (tools.jackson.core:jackson-databind or"
+							+ " com.fasterxml.jackson.core:jackson-databind)"));
+	}
+
+	/**
+	 * Decode a JSON answer.
+	 * @return the JSON value (a {@code Map} for an object), or {@code null} for an empty body
+	 * @throws RuntimeException if the body is not JSON; its message may quote the body
+	 */
+	private Object decode(String body) {
+		if (body.isBlank()) {
+			return null;
+		}
+		return this.json.decode(DefaultDataBufferFactory.sharedInstance.wrap(body.getBytes(StandardCharsets.UTF_8)),
+				ANSWER_TYPE, MediaType.APPLICATION_JSON, NO_LOGGING);
+	}
+
 	private static String formEncode(String value) {
 		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
@@ -235,28 +277,24 @@ final class ClientCredentialsAuthenticator implements ConnectorAuthenticator {
 		if (!response.statusCode().is2xxSuccessful()) {
 			throw new TokenFailure("Token endpoint answered " + status + oauthError(body), null);
 		}
-		JsonNode answer;
+		Map<?, ?> answer;
 		try {
-			answer = this.json.readTree(body);
+			answer = (decode(body) instanceof Map<?, ?> map) ? map : Map.of();
 		}
-		catch (JsonProcessingException ex) {
-			// the parser's message may quote the body, which may hold a token: type and place only
-			throw new TokenFailure("Token endpoint's answer is not JSON (" + ex.getClass().getSimpleName()
-					+ ((ex.getLocation() != null) ? " at offset " + ex.getLocation().getCharOffset() : "") + ")",
-					null);
+		catch (RuntimeException ex) {
+			// the decoder's message may quote the body, which may hold a token: type only
+			throw new TokenFailure("Token endpoint's answer is not JSON (" + rootType(ex) + ")", null);
 		}
-		JsonNode accessToken = (answer != null) ? answer.get("access_token") : null;
-		if (accessToken == null || !accessToken.isTextual() || accessToken.asText().isEmpty()) {
+		Object accessToken = answer.get("access_token");
+		if (!(accessToken instanceof String value) || value.isEmpty()) {
 			throw new TokenFailure("Token endpoint's answer has no access_token", null);
 		}
-		JsonNode tokenType = answer.get("token_type");
-		if (tokenType != null && !tokenType.isNull() && !"bearer".equalsIgnoreCase(tokenType.asText())) {
-			throw new TokenFailure("Token endpoint's answer has token_type '" + truncate(tokenType.asText())
+		Object tokenType = answer.get("token_type");
+		if (tokenType != null && !"bearer".equalsIgnoreCase(tokenType.toString())) {
+			throw new TokenFailure("Token endpoint's answer has token_type '" + truncate(tokenType.toString())
 					+ "'; only Bearer tokens are supported", null);
 		}
-		JsonNode expiresIn = answer.get("expires_in");
-		long lifetime = (expiresIn != null && (expiresIn.isNumber() || expiresIn.isTextual()))
-				? expiresIn.asLong(0) : 0;
+		long lifetime = seconds(answer.get("expires_in"));
 		Instant expiresAt = (lifetime > 0) ? started.plusSeconds(lifetime) : null;
 		Instant refreshAt = null;
 		if (expiresAt != null) {
@@ -266,7 +304,34 @@ final class ClientCredentialsAuthenticator implements ConnectorAuthenticator {
 		}
 		logger.debug("event=oauth2.token.fetched tokenUri={} expiresIn={}", this.settings.tokenUri(),
 				(lifetime > 0) ? lifetime + "s" : "(not said)");
-		return new Token(Secret.of("Bearer " + accessToken.asText()), refreshAt, expiresAt);
+		return new Token(Secret.of("Bearer " + value), refreshAt, expiresAt);
+	}
+
+	/**
+	 * The {@code expires_in} of an answer, a number or a numeric string; {@code 0} for
+	 * anything else.
+	 */
+	private static long seconds(Object expiresIn) {
+		if (expiresIn instanceof Number number) {
+			return number.longValue();
+		}
+		if (expiresIn instanceof String text) {
+			try {
+				return Long.parseLong(text.trim());
+			}
+			catch (NumberFormatException ex) {
+				return 0;
+			}
+		}
+		return 0;
+	}
+
+	private static String rootType(Throwable error) {
+		Throwable root = error;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return root.getClass().getSimpleName();
 	}
 
 	/**
@@ -274,20 +339,19 @@ final class ClientCredentialsAuthenticator implements ConnectorAuthenticator {
 	 * and nothing else of the body.
 	 */
 	private String oauthError(String body) {
+		Object answer;
 		try {
-			JsonNode answer = this.json.readTree(body);
-			JsonNode error = (answer != null) ? answer.get("error") : null;
-			if (error == null || !error.isTextual()) {
-				return "";
-			}
-			JsonNode description = answer.get("error_description");
-			return " (error=" + truncate(error.asText())
-					+ ((description != null && description.isTextual()) ? ": " + truncate(description.asText()) : "")
-					+ ")";
+			answer = decode(body);
 		}
-		catch (JsonProcessingException ex) {
+		catch (RuntimeException ex) {
 			return "";
 		}
+		if (!(answer instanceof Map<?, ?> map) || !(map.get("error") instanceof String error)) {
+			return "";
+		}
+		return " (error=" + truncate(error)
+				+ ((map.get("error_description") instanceof String description) ? ": " + truncate(description) : "")
+				+ ")";
 	}
 
 	private static String truncate(String text) {

@@ -2,6 +2,7 @@ package dev.connector.config;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -122,7 +123,8 @@ public record ClientSettings(
 		atLeast(name, "max-in-memory-size", maxInMemorySize, 1);
 		HttpHeaders copy = new HttpHeaders();
 		if (headers != null) {
-			copy.addAll(headers);
+			// forEach and addAll(String, List), not addAll(MultiValueMap): Framework 7's HttpHeaders is no MultiValueMap
+			headers.forEach(copy::addAll);
 		}
 		headers = HttpHeaders.readOnlyHttpHeaders(copy);
 		Objects.requireNonNull(pool, "pool must not be null");
@@ -183,12 +185,18 @@ public record ClientSettings(
 				+ ", connectTimeout=" + this.connectTimeout
 				+ ", readTimeout=" + this.readTimeout
 				+ ", maxInMemorySize=" + this.maxInMemorySize
-				+ ", headers=" + this.headers.keySet()
+				+ ", headers=" + headerNames(this.headers)
 				+ ", " + this.pool + ", " + this.retry + ", " + this.circuitBreaker + ", " + this.bulkhead
 				+ ", " + this.rateLimiter + ", " + this.batch + ", " + this.stream + ", " + this.logging + ", " + this.observation
 				+ ", " + this.health + ", " + this.auth + ", " + this.ssl + ", " + this.proxy
 				+ ", compression=" + this.compression + ", " + this.http2
 				+ ", followRedirects=" + this.followRedirects + ", " + this.sdk + ", " + this.websocket + "]";
+	}
+
+	private static List<String> headerNames(HttpHeaders headers) {
+		List<String> names = new ArrayList<>(headers.size());
+		headers.forEach((name, values) -> names.add(name));
+		return names;
 	}
 
 	private static void checkName(String name) {
@@ -1498,7 +1506,7 @@ public record ClientSettings(
 			this.connectTimeout = settings.connectTimeout;
 			this.readTimeout = settings.readTimeout;
 			this.maxInMemorySize = settings.maxInMemorySize;
-			this.headers.addAll(settings.headers);
+			settings.headers.forEach(this.headers::addAll);
 			this.pool = settings.pool;
 			this.retry = settings.retry;
 			this.circuitBreaker = settings.circuitBreaker;
@@ -1608,6 +1616,17 @@ public record ClientSettings(
 		 * @return this builder
 		 */
 		public Builder headers(Map<String, ? extends Collection<String>> headers) {
+			headers.forEach((name, values) -> this.headers.put(name, List.copyOf(values)));
+			return this;
+		}
+
+		/**
+		 * Add headers sent with every request; each replaces a header of the same name.
+		 * @param headers the headers
+		 * @return this builder
+		 */
+		public Builder headers(HttpHeaders headers) {
+			// not a Map on Framework 7
 			headers.forEach((name, values) -> this.headers.put(name, List.copyOf(values)));
 			return this;
 		}

@@ -1,8 +1,6 @@
 package dev.connector.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -65,8 +63,9 @@ final class LoggingInterceptor implements ConnectorInterceptor {
 		StringBuilder sent = new StringBuilder("event=connector.request.sent ").append(line);
 		if (this.level.compareTo(LogLevel.HEADERS) >= 0) {
 			HttpHeaders headers = new HttpHeaders();
-			headers.putAll(this.settings.headers());
-			headers.putAll(request.headers());
+			// put per name, not putAll(Map): Framework 7's HttpHeaders is no Map
+			this.settings.headers().forEach(headers::put);
+			request.headers().forEach(headers::put);
 			sent.append(" headers=").append(masked(headers));
 		}
 		if (this.level == LogLevel.BODY) {
@@ -98,13 +97,13 @@ final class LoggingInterceptor implements ConnectorInterceptor {
 
 	private String masked(HttpHeaders headers) {
 		StringBuilder text = new StringBuilder("{");
-		for (Map.Entry<String, List<String>> header : headers.entrySet()) {
+		headers.forEach((name, values) -> {
 			if (text.length() > 1) {
 				text.append(", ");
 			}
-			text.append(header.getKey()).append('=');
-			text.append(this.redacted.contains(header.getKey()) ? MASK : String.join(",", header.getValue()));
-		}
+			text.append(name).append('=');
+			text.append(this.redacted.contains(name) ? MASK : String.join(",", values));
+		});
 		return text.append('}').toString();
 	}
 

@@ -139,7 +139,7 @@ final class TransportExchange {
 		}
 		ConnectorRequest.Builder builder = request.toBuilder();
 		propagation.forEach((name, value) -> {
-			if (!request.headers().containsKey(name)) {
+			if (request.headers().getFirst(name) == null) {
 				builder.header(name, value);
 			}
 		});

@@ -2,12 +2,17 @@ package dev.connector.sample;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.util.List;
 
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -22,7 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The sample as a user runs it: its endpoints fetch data from the demo upstream through the
  * Connector, and actuator health is UP.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+// Boot 3's test support turns tracing off (so propagation: an incoming traceparent would be
+// ignored) unless told otherwise; Boot 4's only turns span export off
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "spring.test.observability.auto-configure=true")
 @ExtendWith(OutputCaptureExtension.class)
 class SampleApplicationTest {
 
@@ -34,8 +41,17 @@ class SampleApplicationTest {
 		}
 	}
 
-	@Autowired
 	private WebTestClient client;
+
+	/**
+	 * A client of the running application, built here rather than injected: Boot 3 provides a
+	 * {@code WebTestClient} bean to a {@code @SpringBootTest}, Boot 4 only with its own
+	 * annotation, and this test runs on both lines.
+	 */
+	@BeforeEach
+	void clientOfTheRunningApplication(@Value("${local.server.port}") int port) {
+		this.client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+	}
 
 	@Test
 	void demoCallsAreLoggedWithTheirTraceIds(CapturedOutput output) {
@@ -48,8 +64,28 @@ class SampleApplicationTest {
 			.containsPattern("\\[[0-9a-f]{32}-[0-9a-f]{16}\\]");
 	}
 
+	@Test
+	void demoCallContinuesTheCallersTrace(CapturedOutput output) {
+		String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+		this.client.get()
+			.uri("/demo/quote/umbrella")
+			.header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+			.exchange()
+			.expectStatus()
+			.isOk();
+		// the server request's span continues the caller's trace, and the connector's call is in it
+		assertThat(output.getOut().lines()
+			.filter((line) -> line.contains("event=connector.response.received") && line.contains("/quotes/umbrella")))
+			.singleElement()
+			.asString()
+			.containsPattern("\\[" + traceId + "-[0-9a-f]{16}\\]");
+	}
+
 	@Autowired
 	private MeterRegistry meters;
+
+	@Autowired
+	private RetryRegistry retries;
 
 	@Test
 	void declarativeQuoteCallsAreTimedUnderTheirRoute() {
@@ -89,8 +125,24 @@ class SampleApplicationTest {
 
 	@Test
 	void flakyUpstreamSucceedsThroughRetries() {
+		Retry.Metrics retry = this.retries.retry("quotes").getMetrics();
+		long recovered = retry.getNumberOfSuccessfulCallsWithRetryAttempt();
 		this.client.get().uri("/demo/flaky").exchange().expectStatus().isOk().expectBody(String.class)
 			.isEqualTo("recovered");
+		// the quotes client's own retry, registered in the application's RetryRegistry, did it
+		assertThat(retry.getNumberOfSuccessfulCallsWithRetryAttempt()).isEqualTo(recovered + 1);
+	}
+
+	@Test
+	void quotesEndpointCallsInParallelAndKeepsTheOrder() {
+		this.client.get()
+			.uri("/demo/quotes")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$[*].symbol")
+			.isEqualTo(List.of("ACME", "GLOBEX", "INITECH"));
 	}
 
 	@Test
@@ -141,7 +193,23 @@ class SampleApplicationTest {
 			.jsonPath("$.components.connectors.components.quotes.status")
 			.isEqualTo("UP")
 			.jsonPath("$.components.connectors.components.quotes.details.transport")
-			.isEqualTo("http");
+			.isEqualTo("http")
+			.jsonPath("$.components.connectors.components.live.details.transport")
+			.isEqualTo("websocket");
+	}
+
+	@Test
+	void connectorsEndpointListsEachConfiguredClient() {
+		this.client.get()
+			.uri("/actuator/connectors")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.clients.quotes.transport")
+			.isEqualTo("http")
+			.jsonPath("$.clients.live.transport")
+			.isEqualTo("websocket");
 	}
 
 	@Test

@@ -9,10 +9,12 @@ import dev.connector.AuthenticationException;
 import dev.connector.ConnectorException;
 import dev.connector.ConnectorRegistry;
 import dev.connector.ConnectorRequest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -69,8 +71,17 @@ class SecretsDoNotLeakTest {
 		}
 	}
 
-	@Autowired
 	private WebTestClient client;
+
+	/**
+	 * A client of the running application, built here rather than injected: Boot 3 provides a
+	 * {@code WebTestClient} bean to a {@code @SpringBootTest}, Boot 4 only with its own
+	 * annotation, and this test runs on both lines.
+	 */
+	@BeforeEach
+	void clientOfTheRunningApplication(@Value("${local.server.port}") int port) {
+		this.client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+	}
 
 	@Autowired
 	private ConnectorRegistry connectors;

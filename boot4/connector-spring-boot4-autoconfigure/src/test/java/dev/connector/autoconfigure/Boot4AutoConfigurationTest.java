@@ -168,7 +168,7 @@ class Boot4AutoConfigurationTest {
 			});
 	}
 
-	record Quote(String symbol, double lastPrice) {
+	public record Quote(String symbol, double lastPrice) {
 	}
 
 	/**

@@ -46,7 +46,8 @@ final class HttpTransport implements Transport {
 	public Mono<TransportResponse> send(TransportRequest request) {
 		WebClient.RequestBodySpec spec = this.webClient.method(request.method()).uri(request.uri());
 		if (!request.headers().isEmpty()) {
-			spec.headers((headers) -> headers.putAll(request.headers()));
+			// put per name, not putAll(Map): Framework 7's HttpHeaders is no Map
+			spec.headers((headers) -> request.headers().forEach(headers::put));
 		}
 		BodyInserter<?, ReactiveHttpOutputMessage> body = RequestBodies.inserter(request);
 		WebClient.RequestHeadersSpec<?> ready = (body != null) ? spec.body(body) : spec;

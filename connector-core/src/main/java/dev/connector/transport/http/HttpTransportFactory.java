@@ -104,7 +104,7 @@ public final class HttpTransportFactory implements TransportFactory {
 			// unguarded observation per exchange (Boot's http.client.requests) would duplicate
 			// spans and metrics, and a handler that throws in it would fail the call
 			.observationRegistry(ObservationRegistry.NOOP)
-			.defaultHeaders((headers) -> headers.putAll(settings.headers()))
+			.defaultHeaders((headers) -> settings.headers().forEach(headers::put))
 			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(settings.maxInMemorySize()))
 			.build();
 		return new HttpTransport(webClient, connections);

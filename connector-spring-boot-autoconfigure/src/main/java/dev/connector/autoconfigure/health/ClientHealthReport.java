@@ -117,13 +117,20 @@ record ClientHealthReport(String status, Map<String, Object> details) {
 				.build();
 			String path = settings.probePath();
 			return connector.probe(request)
-				.map((response) -> new ClientHealthReport(UP, Map.of("path", path, "status", response.status())))
-				.onErrorResume(ConnectorException.class, (error) -> Mono.just(new ClientHealthReport(DOWN,
-						Map.of("path", path, "error", error.getClass().getSimpleName() + ": " + error.getMessage()))))
+				.map((response) -> probed(UP, path, "status", response.status()))
+				.onErrorResume(ConnectorException.class, (error) -> Mono
+					.just(probed(DOWN, path, "error", error.getClass().getSimpleName() + ": " + error.getMessage())))
 				// the connector's own deadline ends the probe; this bounds the health check regardless
-				.timeout(timeout.plusMillis(100), Mono.fromSupplier(() -> new ClientHealthReport(DOWN,
-						Map.of("path", path, "error", "no answer within " + timeout))))
+				.timeout(timeout.plusMillis(100),
+						Mono.fromSupplier(() -> probed(DOWN, path, "error", "no answer within " + timeout)))
 				.cache((health) -> settings.probeInterval(), (error) -> Duration.ZERO, () -> Duration.ZERO);
+		}
+
+		private static ClientHealthReport probed(String status, String path, String key, Object value) {
+			Map<String, Object> details = new LinkedHashMap<>();
+			details.put("path", path);
+			details.put(key, value);
+			return new ClientHealthReport(status, details);
 		}
 
 	}

@@ -73,7 +73,9 @@ public final class AnthropicClientFactory implements SdkClientFactory<AnthropicC
 			.build();
 		if (this.base != null) {
 			return this.base.withOptions((options) -> {
-				options.maxRetries(0).timeout(timeout).putAllHeaders(settings.headers());
+				options.maxRetries(0).timeout(timeout);
+				// per name: Framework 7's HttpHeaders is no Map
+				settings.headers().forEach(options::putHeaders);
 				if (settings.baseUrl() != null) {
 					options.baseUrl(settings.baseUrl().toString());
 				}
@@ -88,8 +90,9 @@ public final class AnthropicClientFactory implements SdkClientFactory<AnthropicC
 		AnthropicOkHttpClientAsync.Builder builder = AnthropicOkHttpClientAsync.builder()
 			.apiKey(key.reveal())
 			.maxRetries(0)
-			.timeout(timeout)
-			.putAllHeaders(settings.headers());
+			.timeout(timeout);
+		// per name: Framework 7's HttpHeaders is no Map
+		settings.headers().forEach(builder::putHeaders);
 		if (settings.baseUrl() != null) {
 			builder.baseUrl(settings.baseUrl().toString());
 		}

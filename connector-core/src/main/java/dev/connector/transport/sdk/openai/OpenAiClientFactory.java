@@ -74,7 +74,9 @@ public final class OpenAiClientFactory implements SdkClientFactory<OpenAIClientA
 			.build();
 		if (this.base != null) {
 			return this.base.withOptions((options) -> {
-				options.maxRetries(0).timeout(timeout).putAllHeaders(settings.headers());
+				options.maxRetries(0).timeout(timeout);
+				// per name: Framework 7's HttpHeaders is no Map
+				settings.headers().forEach(options::putHeaders);
 				if (settings.baseUrl() != null) {
 					options.baseUrl(settings.baseUrl().toString());
 				}
@@ -90,9 +92,10 @@ public final class OpenAiClientFactory implements SdkClientFactory<OpenAIClientA
 			.apiKey(key.reveal())
 			.maxRetries(0)
 			.timeout(timeout)
-			.putAllHeaders(settings.headers())
 			// a cancelled stream closes its connection now, not at the next event
 			.addInterceptor(new CancelOnCloseInterceptor());
+		// per name: Framework 7's HttpHeaders is no Map
+		settings.headers().forEach(builder::putHeaders);
 		if (settings.baseUrl() != null) {
 			builder.baseUrl(settings.baseUrl().toString());
 		}
