@@ -174,7 +174,7 @@ class Boot4AutoConfigurationTest {
 	/**
 	 * A group named after the client.
 	 */
-	interface QuotesApi {
+	public interface QuotesApi {
 
 		@GetExchange("/quotes/{symbol}")
 		Quote quote(@PathVariable String symbol);
