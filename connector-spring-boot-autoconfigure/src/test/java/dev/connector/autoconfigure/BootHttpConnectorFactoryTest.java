@@ -29,6 +29,7 @@ import org.springframework.boot.ssl.pem.PemSslStoreBundle;
 import org.springframework.boot.ssl.pem.PemSslStoreDetails;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.client.ReactorResourceFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,10 +52,22 @@ class BootHttpConnectorFactoryTest {
 			.withConfiguration(BootLine.webClient())
 			.withConfiguration(BootLine.jackson())
 			.withConfiguration(BootLine.sslAndHttpConnector())
+			.withBean(ReactorResourceFactory.class, BootHttpConnectorFactoryTest::contextResources)
 			.withPropertyValues("connector.defaults.retry.enabled=false", "connector.defaults.timeout=10s",
-					// Boot's shared Reactor Netty resources would wait 2s on every context close
-					"spring.reactor.netty.shutdown-quiet-period=0s",
 					"connector.defaults.transport=" + transport.type());
+	}
+
+	/**
+	 * Reactor Netty resources of the context's own, in place of Boot's, which are the global
+	 * ones: closing the context would shut down the event loops the test's loopback servers
+	 * run on, and a server could then not be stopped (as Boot's test support also avoids,
+	 * for {@code @SpringBootTest}).
+	 */
+	private static ReactorResourceFactory contextResources() {
+		ReactorResourceFactory resources = new ReactorResourceFactory();
+		resources.setUseGlobalResources(false);
+		resources.setShutdownQuietPeriod(Duration.ZERO);
+		return resources;
 	}
 
 	@AutoClose
