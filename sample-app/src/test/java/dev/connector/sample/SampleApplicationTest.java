@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import reactor.netty.http.client.HttpClient;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -17,6 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -46,11 +48,15 @@ class SampleApplicationTest {
 	/**
 	 * A client of the running application, built here rather than injected: Boot 3 provides a
 	 * {@code WebTestClient} bean to a {@code @SpringBootTest}, Boot 4 only with its own
-	 * annotation, and this test runs on both lines.
+	 * annotation, and this test runs on both lines. Its connections are its own (no pool
+	 * shared with other tests' clients), so a stream an earlier test cancelled can never hold
+	 * up this test's request.
 	 */
 	@BeforeEach
 	void clientOfTheRunningApplication(@Value("${local.server.port}") int port) {
-		this.client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+		this.client = WebTestClient.bindToServer(new ReactorClientHttpConnector(HttpClient.newConnection()))
+			.baseUrl("http://127.0.0.1:" + port)
+			.build();
 	}
 
 	@Test
