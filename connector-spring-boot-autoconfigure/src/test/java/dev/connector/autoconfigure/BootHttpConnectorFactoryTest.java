@@ -37,8 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The auto-configured {@code http} and {@code netty} transports build their clients with
  * Spring Boot's {@code ReactorHttpClientBuilder}: SSL bundles from {@code spring.ssl.bundle.*} (trust,
  * mutual TLS, reload), and the client's own compression and redirect policy kept over Boot's
- * defaults. The application's own {@code HttpClient} customizations are each Boot line's API:
- * {@code BootHttpClientMapperTest} (Boot 3) and {@code BootConnectorCustomizerTest} (Boot 4).
+ * defaults. The application's own {@code HttpClient} customizations, each Boot line's API, are
+ * {@code ApplicationHttpClientCustomizerTest}'s.
  */
 class BootHttpConnectorFactoryTest {
 

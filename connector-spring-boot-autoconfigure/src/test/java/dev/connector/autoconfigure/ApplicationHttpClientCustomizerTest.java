@@ -1,7 +1,6 @@
 package dev.connector.autoconfigure;
 
 import java.time.Duration;
-import java.util.function.UnaryOperator;
 
 import dev.connector.Connector;
 import dev.connector.ConnectorRequest;
@@ -15,24 +14,20 @@ import reactor.netty.http.client.HttpClient;
 import reactor.test.StepVerifier;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.http.client.autoconfigure.reactive.ClientHttpConnectorBuilderCustomizer;
-import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The application's reactor {@link ClientHttpConnectorBuilderCustomizer} beans, Boot 4's way
- * to customize Reactor Netty's {@code HttpClient}, apply to every auto-configured {@code http}
+ * The application's customizations of Reactor Netty's {@code HttpClient}, in the line's own
+ * bean type ({@link BootLine#httpClientCustomizer}: Boot 3's
+ * {@code ReactorNettyHttpClientMapper}, Boot 4's reactor
+ * {@code ClientHttpConnectorBuilderCustomizer}), apply to every auto-configured {@code http}
  * and {@code netty} client, in order, and cannot carry a client's credentials to another
- * origin. The Boot 3 line has the same test over {@code ReactorNettyHttpClientMapper}
- * ({@code BootHttpClientMapperTest}).
+ * origin.
  */
-class BootConnectorCustomizerTest {
+class ApplicationHttpClientCustomizerTest {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(10);
 
@@ -41,7 +36,7 @@ class BootConnectorCustomizerTest {
 	@AutoClose
 	private LoopbackServer server;
 
-	BootConnectorCustomizerTest(HttpTransportUnderTest transport) {
+	ApplicationHttpClientCustomizerTest(HttpTransportUnderTest transport) {
 		this.contextRunner = new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(ConnectorAutoConfiguration.class))
 			.withConfiguration(BootLine.webClient())
@@ -56,11 +51,17 @@ class BootConnectorCustomizerTest {
 		return connector.request(ConnectorRequest.get("/hello").build());
 	}
 
+	private static HttpClient header(HttpClient client, String value) {
+		return client.headers((headers) -> headers.add("X-Mapped", value));
+	}
+
 	@EachHttpTransport
-	void applicationsConnectorCustomizersApplyToEveryClientInOrder() {
+	void applicationsHttpClientCustomizationsApplyToEveryClientInOrder() {
 		this.server = LoopbackServer.start((request, response) -> response
 			.sendString(Mono.just(String.join(",", request.headers().getAll("X-Mapped")))));
-		this.contextRunner.withUserConfiguration(Customizers.class)
+		// registered in the reverse of their order, so that only the order can explain the result
+		this.contextRunner.with(BootLine.httpClientCustomizer("second", 2, (client) -> header(client, "second")))
+			.with(BootLine.httpClientCustomizer("first", 1, (client) -> header(client, "first")))
 			.withPropertyValues("connector.clients.payments.base-url=" + this.server.baseUrl(),
 					"connector.clients.quotes.base-url=" + this.server.baseUrl())
 			.run((context) -> {
@@ -74,14 +75,13 @@ class BootConnectorCustomizerTest {
 	}
 
 	@EachHttpTransport
-	void customizerThatFollowsRedirectsCannotCarryTheApiKeyToAnotherOrigin() {
+	void customizationThatFollowsRedirectsCannotCarryTheApiKeyToAnotherOrigin() {
 		try (LoopbackServer elsewhere = LoopbackServer
 			.start((request, response) -> response.sendString(Mono.just(String.valueOf(request.headers().get("X-Api-Key")))))) {
 			this.server = LoopbackServer.start((request, response) -> response.status(302)
 				.header(HttpHeaders.LOCATION, elsewhere.baseUrl() + "/landing")
 				.send());
-			this.contextRunner.withBean(ClientHttpConnectorBuilderCustomizer.class,
-					() -> BootConnectorCustomizerTest.httpClient((client) -> client.followRedirect(true)))
+			this.contextRunner.with(BootLine.httpClientCustomizer("followRedirects", 0, (client) -> client.followRedirect(true)))
 				.withPropertyValues("connector.clients.payments.base-url=" + this.server.baseUrl(),
 						"connector.clients.payments.follow-redirects=true",
 						"connector.clients.payments.auth.type=api-key",
@@ -92,33 +92,8 @@ class BootConnectorCustomizerTest {
 					.expectComplete()
 					.verify(PATIENCE));
 			assertThat(this.server.lastRequest().headers().get("X-Api-Key")).isEqualTo("key-for-origin-only");
+			assertThat(elsewhere.requests()).hasSize(1);
 		}
-	}
-
-	private static ClientHttpConnectorBuilderCustomizer<ReactorClientHttpConnectorBuilder> httpClient(
-			UnaryOperator<HttpClient> customizer) {
-		return (builder) -> builder.withHttpClientCustomizer(customizer);
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class Customizers {
-
-		@Bean
-		@Order(2)
-		ClientHttpConnectorBuilderCustomizer<ReactorClientHttpConnectorBuilder> second() {
-			return header("second");
-		}
-
-		@Bean
-		@Order(1)
-		ClientHttpConnectorBuilderCustomizer<ReactorClientHttpConnectorBuilder> first() {
-			return header("first");
-		}
-
-		private static ClientHttpConnectorBuilderCustomizer<ReactorClientHttpConnectorBuilder> header(String value) {
-			return httpClient((client) -> client.headers((headers) -> headers.add("X-Mapped", value)));
-		}
-
 	}
 
 }
