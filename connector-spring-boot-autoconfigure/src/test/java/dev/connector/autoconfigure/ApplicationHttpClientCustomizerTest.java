@@ -16,6 +16,7 @@ import reactor.test.StepVerifier;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.client.ReactorResourceFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,10 +42,21 @@ class ApplicationHttpClientCustomizerTest {
 			.withConfiguration(AutoConfigurations.of(ConnectorAutoConfiguration.class))
 			.withConfiguration(BootLine.webClient())
 			.withConfiguration(BootLine.sslAndHttpConnector())
+			.withBean(ReactorResourceFactory.class, ApplicationHttpClientCustomizerTest::contextResources)
 			.withPropertyValues("connector.defaults.retry.enabled=false", "connector.defaults.timeout=10s",
-					// Boot's shared Reactor Netty resources would wait 2s on every context close
-					"spring.reactor.netty.shutdown-quiet-period=0s",
 					"connector.defaults.transport=" + transport.type());
+	}
+
+	/**
+	 * Reactor Netty resources of the context's own, in place of Boot's global ones: closing
+	 * the context would shut down the event loops the test's loopback servers run on, and a
+	 * server could then not be stopped (as in {@code BootHttpConnectorFactoryTest}).
+	 */
+	private static ReactorResourceFactory contextResources() {
+		ReactorResourceFactory resources = new ReactorResourceFactory();
+		resources.setUseGlobalResources(false);
+		resources.setShutdownQuietPeriod(Duration.ZERO);
+		return resources;
 	}
 
 	private static Mono<ConnectorResponse> hello(Connector connector) {
