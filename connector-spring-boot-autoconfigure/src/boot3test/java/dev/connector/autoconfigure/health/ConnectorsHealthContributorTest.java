@@ -10,13 +10,11 @@ import dev.connector.autoconfigure.BootLine;
 import dev.connector.autoconfigure.ConnectorAutoConfiguration;
 import dev.connector.resilience.ResilienceRegistries;
 import dev.connector.test.LoopbackServer;
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.NamedContributor;
-import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -26,9 +24,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * Boot 3's health adapters: {@link ClientHealthIndicator} maps the shared client health
- * reports ({@code ClientHealthReportTest}, shared) to this line's {@code Health} and
- * {@code Status}, and the composite has one indicator per client. What the endpoint makes of
- * them is the shared {@code ConnectorsHealthEndpointTest}'s.
+ * reports ({@code ClientHealthReportTest}) to this line's {@code Health}, with its own
+ * {@code OPTIONAL_DOWN} status, and the composite has one indicator per client. The other
+ * statuses, paths, groups and the aggregate go through this adapter in the shared
+ * {@code ConnectorsHealthEndpointTest}.
  */
 class ConnectorsHealthContributorTest {
 
@@ -36,14 +35,6 @@ class ConnectorsHealthContributorTest {
 		.withConfiguration(AutoConfigurations.of(ConnectorAutoConfiguration.class))
 		.withConfiguration(BootLine.webClient())
 		.withPropertyValues("connector.defaults.retry.enabled=false");
-
-	@AutoClose
-	private LoopbackServer server;
-
-	private String failingServer() {
-		this.server = LoopbackServer.start((request, response) -> LoopbackServer.reset(response));
-		return this.server.baseUrl();
-	}
 
 	private static Health health(AssertableApplicationContext context, String client) {
 		ClientHealthIndicator indicator = new ClientHealthIndicator(context.getBean(client, Connector.class),
@@ -64,37 +55,16 @@ class ConnectorsHealthContributorTest {
 	}
 
 	@Test
-	void indicatorReportsTheStatusCodeAndDetails() {
-		this.contextRunner.withPropertyValues("connector.clients.payments.base-url=http://127.0.0.1:1")
-			.run((context) -> {
-				Health health = health(context, "payments");
-				assertThat(health.getStatus()).isEqualTo(Status.UNKNOWN);
-				assertThat(health.getDetails()).containsEntry("transport", "http")
-					.containsEntry("baseUrl", "http://127.0.0.1:1")
-					.containsEntry("consecutiveFailures", 0);
-			});
-	}
-
-	@Test
-	void optionalClientDownIsTheOptionalDownStatusWithItsDescription() {
-		this.contextRunner.withPropertyValues("connector.clients.payments.base-url=" + failingServer())
-			.run((context) -> {
-				fail(context.getBean(Connector.class), 3);
-				Status status = health(context, "payments").getStatus();
-				assertThat(status).isEqualTo(ClientHealthIndicator.OPTIONAL_DOWN);
-				assertThat(status.getCode()).isEqualTo("OPTIONAL_DOWN");
-				assertThat(status.getDescription()).contains("optional");
-			});
-	}
-
-	@Test
-	void requiredClientDownIsDown() {
+	void indicatorMapsTheReportToThisLinesHealthWithOptionalDownAndItsDescription() {
 		this.contextRunner
-			.withPropertyValues("connector.clients.payments.base-url=" + failingServer(),
-					"connector.clients.payments.health.required=true")
+			.withPropertyValues("connector.clients.payments.base-url=http://127.0.0.1:" + LoopbackServer.unusedPort())
 			.run((context) -> {
 				fail(context.getBean(Connector.class), 3);
-				assertThat(health(context, "payments").getStatus()).isEqualTo(Status.DOWN);
+				Health health = health(context, "payments");
+				assertThat(health.getStatus()).isEqualTo(ClientHealthIndicator.OPTIONAL_DOWN);
+				assertThat(health.getStatus().getCode()).isEqualTo(ClientHealthReport.OPTIONAL_DOWN);
+				assertThat(health.getStatus().getDescription()).isEqualTo(ClientHealthReport.OPTIONAL_DOWN_DESCRIPTION);
+				assertThat(health.getDetails()).containsEntry("transport", "http").containsEntry("consecutiveFailures", 3);
 			});
 	}
 
