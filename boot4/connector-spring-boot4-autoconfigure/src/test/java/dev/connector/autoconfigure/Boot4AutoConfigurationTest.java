@@ -1,7 +1,6 @@
 package dev.connector.autoconfigure;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.CompositeReactiveHealthContributor;
@@ -28,9 +26,7 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
-import org.springframework.boot.http.client.autoconfigure.reactive.ClientHttpConnectorBuilderCustomizer;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
-import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
 import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
@@ -51,8 +47,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The Boot 4 line's auto-configuration in a Boot 4.1 context: the shared auto-configuration
- * with Boot 4's Jackson 3 (and Jackson 2) codecs, connector customizers, Resilience4j's Boot 4
- * registries, Boot 4's health API, and Framework 7's HTTP service groups.
+ * with Boot 4's Jackson 3 (and Jackson 2) codecs, Resilience4j's Boot 4 registries, Boot 4's
+ * health API, and Framework 7's HTTP service groups. The application's reactor connector
+ * customizers are the shared {@code ApplicationHttpClientCustomizerTest}'s.
  */
 class Boot4AutoConfigurationTest {
 
@@ -100,22 +97,6 @@ class Boot4AutoConfigurationTest {
 					.request(ConnectorRequest.get("/quote").build(), Quote.class)
 					.block(Duration.ofSeconds(5));
 				assertThat(quote).isEqualTo(new Quote("ACME", 12.5));
-			});
-	}
-
-	@ParameterizedTest
-	@ValueSource(strings = { "http", "netty" })
-	void theApplicationsReactorConnectorCustomizersApplyToEveryClient(String transport) {
-		this.server = LoopbackServer
-			.start((request, response) -> response.sendString(Mono.just(request.headers().get("X-Mesh", "none"))));
-		this.contextRunner.withUserConfiguration(MeshHeader.class)
-			.withPropertyValues("connector.clients.quotes.base-url=" + this.server.baseUrl(),
-					"connector.clients.quotes.transport=" + transport)
-			.run((context) -> {
-				String seen = context.getBean("quotes", Connector.class)
-					.request(ConnectorRequest.get("/").build(), String.class)
-					.block(Duration.ofSeconds(5));
-				assertThat(seen).isEqualTo("sidecar");
 			});
 	}
 
@@ -207,17 +188,6 @@ class Boot4AutoConfigurationTest {
 		@Bean
 		Jackson2ObjectMapperBuilderCustomizer snakeCase() {
 			return (builder) -> builder.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class MeshHeader {
-
-		@Bean
-		ClientHttpConnectorBuilderCustomizer<ReactorClientHttpConnectorBuilder> meshHeader() {
-			return (builder) -> builder
-				.withHttpClientCustomizer((client) -> client.headers((headers) -> headers.set("X-Mesh", "sidecar")));
 		}
 
 	}
