@@ -42,21 +42,9 @@ class ApplicationHttpClientCustomizerTest {
 			.withConfiguration(AutoConfigurations.of(ConnectorAutoConfiguration.class))
 			.withConfiguration(BootLine.webClient())
 			.withConfiguration(BootLine.sslAndHttpConnector())
-			.withBean(ReactorResourceFactory.class, ApplicationHttpClientCustomizerTest::contextResources)
+			.withBean(ReactorResourceFactory.class, ContextReactorResources::create)
 			.withPropertyValues("connector.defaults.retry.enabled=false", "connector.defaults.timeout=10s",
 					"connector.defaults.transport=" + transport.type());
-	}
-
-	/**
-	 * Reactor Netty resources of the context's own, in place of Boot's global ones: closing
-	 * the context would shut down the event loops the test's loopback servers run on, and a
-	 * server could then not be stopped (as in {@code BootHttpConnectorFactoryTest}).
-	 */
-	private static ReactorResourceFactory contextResources() {
-		ReactorResourceFactory resources = new ReactorResourceFactory();
-		resources.setUseGlobalResources(false);
-		resources.setShutdownQuietPeriod(Duration.ZERO);
-		return resources;
 	}
 
 	private static Mono<ConnectorResponse> hello(Connector connector) {

@@ -52,22 +52,9 @@ class BootHttpConnectorFactoryTest {
 			.withConfiguration(BootLine.webClient())
 			.withConfiguration(BootLine.jackson())
 			.withConfiguration(BootLine.sslAndHttpConnector())
-			.withBean(ReactorResourceFactory.class, BootHttpConnectorFactoryTest::contextResources)
+			.withBean(ReactorResourceFactory.class, ContextReactorResources::create)
 			.withPropertyValues("connector.defaults.retry.enabled=false", "connector.defaults.timeout=10s",
 					"connector.defaults.transport=" + transport.type());
-	}
-
-	/**
-	 * Reactor Netty resources of the context's own, in place of Boot's, which are the global
-	 * ones: closing the context would shut down the event loops the test's loopback servers
-	 * run on, and a server could then not be stopped (as Boot's test support also avoids,
-	 * for {@code @SpringBootTest}).
-	 */
-	private static ReactorResourceFactory contextResources() {
-		ReactorResourceFactory resources = new ReactorResourceFactory();
-		resources.setUseGlobalResources(false);
-		resources.setShutdownQuietPeriod(Duration.ZERO);
-		return resources;
 	}
 
 	@AutoClose
