@@ -22,8 +22,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The connection-pool gauges: one set per client, tagged with the client's name, bound to the
- * application's meter registry. Actuator's metrics endpoint lists them: that test is
- * {@code ConnectorPoolMetricsEndpointTest}, one per Boot line, as Boot 4 moved the endpoint.
+ * application's meter registry, and listed by actuator's metrics endpoint (whose class moved
+ * in Boot 4: {@link BootLine#metricNames} and its siblings name it).
  */
 class ConnectorPoolMetricsAutoConfigurationTest {
 
@@ -60,6 +60,19 @@ class ConnectorPoolMetricsAutoConfigurationTest {
 			});
 			assertThat(gauge(registry, "connector.pool.pending.connections", "payments")).isZero();
 			assertThat(gauge(registry, "connector.pool.total.connections", "orders")).isZero();
+		});
+	}
+
+	@Test
+	void poolGaugesAreListedByTheMetricsEndpointWithTheClientTag() {
+		this.contextRunner.run((context) -> {
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			assertThat(BootLine.metricNames(registry)).contains("connector.pool.active.connections",
+					"connector.pool.idle.connections", "connector.pool.pending.connections",
+					"connector.pool.max.connections");
+			assertThat(BootLine.metricValues(registry, "connector.pool.max.connections", "client:payments"))
+				.containsExactly(7.0);
+			assertThat(BootLine.metricTagKeys(registry, "connector.pool.max.connections")).contains("client");
 		});
 	}
 
