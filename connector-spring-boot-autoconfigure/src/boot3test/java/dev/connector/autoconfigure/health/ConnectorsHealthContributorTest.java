@@ -4,8 +4,6 @@ import java.time.Duration;
 
 import dev.connector.Connector;
 import dev.connector.ConnectorRegistry;
-import dev.connector.ConnectorRequest;
-import dev.connector.TransportException;
 import dev.connector.autoconfigure.BootLine;
 import dev.connector.autoconfigure.ConnectorAutoConfiguration;
 import dev.connector.resilience.ResilienceRegistries;
@@ -20,7 +18,6 @@ import org.springframework.boot.test.context.assertj.AssertableApplicationContex
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * Boot 3's health adapters: {@link ClientHealthIndicator} maps the shared client health
@@ -47,19 +44,12 @@ class ConnectorsHealthContributorTest {
 		return health[0];
 	}
 
-	private static void fail(Connector connector, int times) {
-		for (int i = 0; i < times; i++) {
-			catchThrowableOfType(TransportException.class,
-					() -> connector.blocking().request(ConnectorRequest.get("/").build()));
-		}
-	}
-
 	@Test
 	void indicatorMapsTheReportToThisLinesHealthWithOptionalDownAndItsDescription() {
 		this.contextRunner
 			.withPropertyValues("connector.clients.payments.base-url=http://127.0.0.1:" + LoopbackServer.unusedPort())
 			.run((context) -> {
-				fail(context.getBean(Connector.class), 3);
+				FailedCalls.fail(context.getBean(Connector.class), 3);
 				Health health = health(context, "payments");
 				assertThat(health.getStatus()).isEqualTo(ClientHealthIndicator.OPTIONAL_DOWN);
 				assertThat(health.getStatus().getCode()).isEqualTo(ClientHealthReport.OPTIONAL_DOWN);

@@ -7,7 +7,6 @@ import java.util.function.Consumer;
 
 import dev.connector.Connector;
 import dev.connector.ConnectorRequest;
-import dev.connector.TransportException;
 import dev.connector.autoconfigure.BootLine;
 import dev.connector.autoconfigure.ConnectorAutoConfiguration;
 import dev.connector.resilience.ResilienceRegistries;
@@ -25,7 +24,6 @@ import org.springframework.boot.test.context.assertj.AssertableApplicationContex
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * What a client's health says, on both Boot lines: {@link ClientHealthReport.Check}'s status
@@ -74,13 +72,6 @@ class ClientHealthReportTest {
 		details.accept(report.details());
 	}
 
-	private static void fail(Connector connector, int times) {
-		for (int i = 0; i < times; i++) {
-			catchThrowableOfType(TransportException.class,
-					() -> connector.blocking().request(ConnectorRequest.get("/").build()));
-		}
-	}
-
 	@Test
 	void clientIsUnknownBeforeItsFirstCallAndUpAfterASuccess() {
 		this.healthy.set(true);
@@ -106,9 +97,9 @@ class ClientHealthReportTest {
 			.run((context) -> {
 				Connector payments = context.getBean(Connector.class);
 				ClientHealthReport.Check check = check(context, "payments");
-				fail(payments, 2);
+				FailedCalls.fail(payments, 2);
 				assertThat(report(check).status()).isEqualTo(ClientHealthReport.UP);
-				fail(payments, 1);
+				FailedCalls.fail(payments, 1);
 				assertReport(check, ClientHealthReport.OPTIONAL_DOWN, (details) -> {
 					assertThat(details).containsEntry("consecutiveFailures", 3);
 					assertThat(details.get("lastFailure")).asInstanceOf(InstanceOfAssertFactories.MAP)
@@ -130,9 +121,9 @@ class ClientHealthReportTest {
 					"connector.clients.payments.health.failure-threshold=2")
 			.run((context) -> {
 				ClientHealthReport.Check check = check(context, "payments");
-				fail(context.getBean(Connector.class), 1);
+				FailedCalls.fail(context.getBean(Connector.class), 1);
 				assertThat(report(check).status()).isEqualTo(ClientHealthReport.UP);
-				fail(context.getBean(Connector.class), 1);
+				FailedCalls.fail(context.getBean(Connector.class), 1);
 				assertReport(check, ClientHealthReport.DOWN,
 						(details) -> assertThat(details).containsEntry("required", true));
 			});

@@ -2,7 +2,6 @@ package dev.connector.autoconfigure.health;
 
 import dev.connector.Connector;
 import dev.connector.ConnectorRequest;
-import dev.connector.TransportException;
 import dev.connector.autoconfigure.BootLine;
 import dev.connector.autoconfigure.ConnectorAutoConfiguration;
 import dev.connector.test.LoopbackServer;
@@ -14,7 +13,6 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * The {@code connectors} health contributor as actuator's health endpoint reports it, on
@@ -48,13 +46,6 @@ class ConnectorsHealthEndpointTest {
 		return this.server.baseUrl();
 	}
 
-	private static void fail(Connector connector, int times) {
-		for (int i = 0; i < times; i++) {
-			catchThrowableOfType(TransportException.class,
-					() -> connector.blocking().request(ConnectorRequest.get("/").build()));
-		}
-	}
-
 	@Test
 	void eachClientAnswersAtItsOwnPath() {
 		this.contextRunner
@@ -75,7 +66,7 @@ class ConnectorsHealthEndpointTest {
 	void optionalClientDownLeavesTheAggregateUp() {
 		this.contextRunner.withPropertyValues("connector.clients.payments.base-url=" + failingServer())
 			.run((context) -> {
-				fail(context.getBean(Connector.class), 3);
+				FailedCalls.fail(context.getBean(Connector.class), 3);
 				assertThat(BootLine.healthStatus(context, "connectors", "payments")).isEqualTo("OPTIONAL_DOWN");
 				// OPTIONAL_DOWN is left out of the aggregation: with no other client, nothing is known
 				assertThat(BootLine.healthStatus(context, "connectors")).isEqualTo("UNKNOWN");
@@ -89,7 +80,7 @@ class ConnectorsHealthEndpointTest {
 			.withPropertyValues("connector.clients.payments.base-url=" + failingServer(),
 					"connector.clients.payments.health.required=true")
 			.run((context) -> {
-				fail(context.getBean(Connector.class), 3);
+				FailedCalls.fail(context.getBean(Connector.class), 3);
 				assertThat(BootLine.healthStatus(context, "connectors", "payments")).isEqualTo("DOWN");
 				assertThat(BootLine.healthStatus(context, "connectors")).isEqualTo("DOWN");
 				assertThat(BootLine.healthStatus(context)).isEqualTo("DOWN");
@@ -105,7 +96,7 @@ class ConnectorsHealthEndpointTest {
 					"management.endpoint.health.group.readiness.include=connectors/payments")
 			.run((context) -> {
 				context.getBean("payments", Connector.class).blocking().request(ConnectorRequest.get("/").build());
-				fail(context.getBean("orders", Connector.class), 3);
+				FailedCalls.fail(context.getBean("orders", Connector.class), 3);
 				assertThat(BootLine.healthStatus(context, "connectors")).isEqualTo("DOWN");
 				assertThat(BootLine.healthStatus(context, "readiness")).isEqualTo("UP");
 				assertThat(BootLine.healthComponents(context, "readiness")).containsOnly("connectors");
