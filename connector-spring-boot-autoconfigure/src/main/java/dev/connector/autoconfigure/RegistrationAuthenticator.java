@@ -112,7 +112,11 @@ final class RegistrationAuthenticator implements ConnectorAuthenticator {
 						.principal(this.principal)
 						.build())
 					.timeout(this.timeout)
-					.doFinally((signal) -> this.inFlight.compareAndSet(self.get(), null))
+					// settled before the outcome goes on: a call that gets a 401 with this token
+					// and retries must start a new authorization, not join this finished one
+					.doOnEach((signal) -> this.inFlight.compareAndSet(self.get(), null))
+					// cancelled before it settled: let the next call start another
+					.doOnCancel(() -> this.inFlight.compareAndSet(self.get(), null))
 					.cache();
 				self.set(authorization);
 				if (this.inFlight.compareAndSet(null, authorization)) {
