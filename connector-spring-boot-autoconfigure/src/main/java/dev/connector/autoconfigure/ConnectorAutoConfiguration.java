@@ -1,7 +1,5 @@
 package dev.connector.autoconfigure;
 
-import java.util.List;
-
 import dev.connector.Connector;
 import dev.connector.ConnectorInterceptor;
 import dev.connector.ConnectorRegistry;

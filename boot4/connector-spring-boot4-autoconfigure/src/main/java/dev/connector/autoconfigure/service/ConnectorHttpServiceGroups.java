@@ -1,7 +1,10 @@
 package dev.connector.autoconfigure.service;
 
 import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.connector.Connector;
 import dev.connector.ConnectorRegistry;
@@ -27,6 +30,8 @@ final class ConnectorHttpServiceGroups {
 
 	private final ObjectProvider<ConnectorRegistry> connectors;
 
+	private final CallOverrides callOverrides = new CallOverrides();
+
 	ConnectorHttpServiceGroups(ObjectProvider<ConnectorRegistry> connectors) {
 		this.connectors = connectors;
 	}
@@ -44,28 +49,30 @@ final class ConnectorHttpServiceGroups {
 		groups.filter((group) -> names.contains(group.name())).forEachProxyFactory((group, factory) -> {
 			Connector connector = registry.get(group.name());
 			ConnectorHttpExchangeAdapter adapter = new ConnectorHttpExchangeAdapter(connector);
-			factory.exchangeAdapterDecorator((spring) -> adapter).httpRequestValuesProcessor(CallOverrides.INSTANCE);
+			factory.exchangeAdapterDecorator((spring) -> adapter).httpRequestValuesProcessor(this.callOverrides);
 		});
 	}
 
 	/**
 	 * Passes each method's {@link ConnectorCall}, or else its interface's, to the adapter as
-	 * a request attribute.
+	 * a request attribute; each method's is looked up once, not on every call.
 	 */
-	private enum CallOverrides implements HttpRequestValues.Processor {
+	private static final class CallOverrides implements HttpRequestValues.Processor {
 
-		INSTANCE;
+		/** Each method's annotation, or {@link Optional#empty()} for none. */
+		private final Map<Method, Optional<ConnectorCall>> calls = new ConcurrentHashMap<>();
 
 		@Override
 		public void process(Method method, MethodParameter[] parameters, Object[] arguments,
 				HttpRequestValues.Builder builder) {
+			this.calls.computeIfAbsent(method, CallOverrides::declared)
+				.ifPresent((call) -> builder.addAttribute(ConnectorHttpExchangeAdapter.CALL_ATTRIBUTE, call));
+		}
+
+		private static Optional<ConnectorCall> declared(Method method) {
 			ConnectorCall call = AnnotatedElementUtils.findMergedAnnotation(method, ConnectorCall.class);
-			if (call == null) {
-				call = AnnotatedElementUtils.findMergedAnnotation(method.getDeclaringClass(), ConnectorCall.class);
-			}
-			if (call != null) {
-				builder.addAttribute(ConnectorHttpExchangeAdapter.CALL_ATTRIBUTE, call);
-			}
+			return Optional.ofNullable((call != null) ? call
+					: AnnotatedElementUtils.findMergedAnnotation(method.getDeclaringClass(), ConnectorCall.class));
 		}
 
 	}
